@@ -1,0 +1,161 @@
+package io.flowseg.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A loaded velocity model: the shared, thread-safe half of inference. Each sampling thread takes
+ * its own {@link VelocityPredictor} from {@link #newPredictor()} (DJL predictors are not
+ * thread-safe; the model and its weights are shared).
+ */
+public final class VelocityModel implements AutoCloseable {
+    /** Name of the metadata entry a TorchScript model may carry (torch.jit.save _extra_files). */
+    public static final String TORCHSCRIPT_METADATA = "flowseg.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Model model;
+    private final ModelInfo info;
+    private final UNetConfig config;
+
+    private VelocityModel(Model model, ModelInfo info, UNetConfig config) {
+        this.model = model;
+        this.info = info;
+        this.config = config;
+    }
+
+    /** A freshly initialised network; the same seed gives the same weights. */
+    public static VelocityModel untrained(UNetConfig config, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        ConditionalUNet unet = new ConditionalUNet(config);
+        Model model = newModel("untrained-" + config.preset(), unet);
+        unet.initialize(model.getNDManager(), DataType.FLOAT32, unet.inputShapes());
+        return new VelocityModel(model, unetInfo("untrained-" + config.preset(), "untrained", unet), config);
+    }
+
+    /** Loads a flowseg model file or a TorchScript velocity model, told apart by content. */
+    public static VelocityModel load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model file not found: " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return ModelFile.startsWithMagic(in) ? loadFlowseg(file) : loadTorchScript(file);
+        }
+    }
+
+    private static VelocityModel loadFlowseg(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            ModelFile.Header header = ModelFile.readHeader(in);
+            ConditionalUNet unet = new ConditionalUNet(header.config());
+            Model model = newModel(file.getFileName().toString(), unet);
+            unet.loadParameters(model.getNDManager(), in);
+            return new VelocityModel(model, unetInfo(file.getFileName().toString(), header.version(), unet),
+                    header.config());
+        } catch (MalformedModelException | IllegalArgumentException e) {
+            throw new IOException("cannot read flowseg model " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static VelocityModel loadTorchScript(Path file) throws IOException {
+        JsonNode metadata = torchScriptMetadata(file).orElseThrow(() -> new IOException(
+                file.getFileName() + " is neither a flowseg model nor a TorchScript archive with "
+                        + TORCHSCRIPT_METADATA + " (see README: bring your own model)"));
+        Model model = Model.newInstance(file.getFileName().toString(), ComputeDevice.get(), "PyTorch");
+        try {
+            model.load(file);
+        } catch (MalformedModelException e) {
+            model.close();
+            throw new IOException("cannot load TorchScript model " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        ModelInfo info = new ModelInfo(file.getFileName().toString(), "torchscript",
+                metadata.path("version").asText("unversioned"), "custom",
+                metadata.path("imageChannels").asInt(1), metadata.path("resolution").asInt(0),
+                model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum());
+        if (info.resolution() <= 0 || info.imageChannels() <= 0) {
+            model.close();
+            throw new IOException(TORCHSCRIPT_METADATA + " in " + file.getFileName()
+                    + " must give a positive imageChannels and resolution");
+        }
+        return new VelocityModel(model, info, null);
+    }
+
+    /** Reads the metadata entry of a TorchScript zip archive, if the file is one and has it. */
+    private static Optional<JsonNode> torchScriptMetadata(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Optional<? extends ZipEntry> entry = zip.stream()
+                    .filter(e -> e.getName().endsWith("/extra/" + TORCHSCRIPT_METADATA)).findFirst();
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry.get())) {
+                return Optional.of(JSON.readTree(in));
+            }
+        } catch (java.util.zip.ZipException notZip) {
+            return Optional.empty();
+        }
+    }
+
+    private static Model newModel(String name, Block block) {
+        Model model = Model.newInstance(name, ComputeDevice.get(), "PyTorch");
+        model.setBlock(block);
+        return model;
+    }
+
+    private static ModelInfo unetInfo(String name, String version, ConditionalUNet unet) {
+        UNetConfig c = unet.config();
+        return new ModelInfo(name, "flowseg", version, c.preset(), c.imageChannels(), c.resolution(),
+                unet.parameterCount());
+    }
+
+    /** Writes this network and its configuration to one file (flowseg format only). */
+    public void save(Path file, String version) throws IOException {
+        if (config == null) {
+            throw new IllegalStateException("a TorchScript model is saved with torch.jit.save, not by flowseg");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, version, config));
+            model.getBlock().saveParameters(out);
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** The network's configuration, empty for bring-your-own TorchScript models. */
+    public Optional<UNetConfig> config() {
+        return Optional.ofNullable(config);
+    }
+
+    /** A predictor for one thread; close it when the thread is done. */
+    public VelocityPredictor newPredictor() {
+        Predictor<VelocityBatch, float[]> predictor = model.newPredictor(new VelocityTranslator());
+        return new VelocityPredictor(predictor, info);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.flowseg.model;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import io.flowseg.sampling.VelocityField;
+
+/** The velocity field of a {@link VelocityModel} for one thread. */
+public final class VelocityPredictor implements VelocityField, AutoCloseable {
+    private final Predictor<VelocityBatch, float[]> predictor;
+    private final ModelInfo info;
+
+    VelocityPredictor(Predictor<VelocityBatch, float[]> predictor, ModelInfo info) {
+        this.predictor = predictor;
+        this.info = info;
+    }
+
+    @Override
+    public int imageChannels() {
+        return info.imageChannels();
+    }
+
+    @Override
+    public int resolution() {
+        return info.resolution();
+    }
+
+    @Override
+    public float[] evaluate(float[] x, float[] images, float[] t, int batch) {
+        try {
+            return predictor.predict(new VelocityBatch(x, images, t, batch, info.imageChannels(), info.resolution()));
+        } catch (TranslateException e) {
+            throw new IllegalStateException("velocity model " + info.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+}

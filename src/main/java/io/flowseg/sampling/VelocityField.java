@@ -1,0 +1,18 @@
+package io.flowseg.sampling;
+
+/**
+ * A learned velocity field u(t, x_t, X) evaluated on a batch. Arrays are flat, row-major:
+ * x [B, 1, H, W], images [B, C, H, W], t [B]; an all-zeros image is the null condition.
+ * Implementations are not required to be thread-safe: use one per sampling thread.
+ */
+public interface VelocityField {
+
+    /** Channels C of the conditioning image. */
+    int imageChannels();
+
+    /** Side of the square maps the field works on. */
+    int resolution();
+
+    /** Returns u for every row, flat [B, 1, H, W]. */
+    float[] evaluate(float[] x, float[] images, float[] t, int batch);
+}
