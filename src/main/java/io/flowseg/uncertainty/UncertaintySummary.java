@@ -1,0 +1,42 @@
+package io.flowseg.uncertainty;
+
+/**
+ * Image-wide uncertainty figures of one study, derived from its M segmentation samples.
+ * Variances are population variances across samples (divided by M). Areas are given for the
+ * original image; mm² figures are {@code null} when the pixel spacing is unknown.
+ *
+ * @param samples                  number of samples M the figures were computed from
+ * @param meanVariance             mean of the variance map over all pixels
+ * @param maxVariance              maximum of the variance map
+ * @param meanVarianceForeground   mean variance over the pixels that are foreground in at least one
+ *                                 sample; 0 when no sample has any foreground
+ * @param maxVarianceForeground    maximum variance over that same region; 0 when it is empty
+ * @param p95Variance              95th percentile of the variance map over all pixels, interpolated
+ *                                 linearly between order statistics (numpy's default)
+ * @param uncertainAreaFraction    share of pixels whose variance is strictly above the uncertain level
+ * @param uncertainAreaPixels      area of those pixels, in original image pixels
+ * @param foregroundAreaPixels     area of the consensus mask, in original image pixels
+ * @param foregroundAreaMm2        area of the consensus mask in mm², or {@code null} without pixel spacing
+ * @param anyForegroundAreaPixels  area foreground in at least one sample, in original image pixels
+ * @param sampleDiversity          mean over all unordered sample pairs of the Jaccard distance
+ *                                 {@code 1 - IoU} of their binarised masks; a pair of empty masks
+ *                                 counts as identical (distance 0), and M = 1 gives 0
+ * @param meanEntropy              mean over pixels of the binary entropy, in bits, of the mean map
+ *                                 (with {@code 0 log 0 = 0}): 0 where all samples agree on 0 or 1,
+ *                                 at most 1 where the mean is 0.5
+ */
+public record UncertaintySummary(
+        int samples,
+        double meanVariance,
+        double maxVariance,
+        double meanVarianceForeground,
+        double maxVarianceForeground,
+        double p95Variance,
+        double uncertainAreaFraction,
+        double uncertainAreaPixels,
+        double foregroundAreaPixels,
+        Double foregroundAreaMm2,
+        double anyForegroundAreaPixels,
+        double sampleDiversity,
+        double meanEntropy) {
+}
