@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EncodedImageDecoderTest {
 
@@ -159,14 +161,15 @@ class EncodedImageDecoderTest {
         assertRejected(RejectionReason.UNDECODABLE_IMAGE, () -> decoder.decode(bmp));
     }
 
-    @Test
-    void rejectsOversizedPng() {
-        byte[] wide = encode(new BufferedImage(5000, 10, BufferedImage.TYPE_BYTE_GRAY), "png");
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpeg"})
+    void rejectsOversizedImage(String format) {
+        byte[] wide = encode(new BufferedImage(5000, 10, BufferedImage.TYPE_BYTE_GRAY), format);
 
         ImageRejectedException rejection =
                 assertRejected(RejectionReason.IMAGE_TOO_LARGE, () -> decoder.decode(wide));
 
-        assertEquals("png image of 5000x10 exceeds the limit of 4096x4096", rejection.getMessage());
+        assertEquals(format + " image of 5000x10 exceeds the limit of 4096x4096", rejection.getMessage());
     }
 
     @Test
