@@ -119,8 +119,8 @@ public final class ConditionalUNet extends AbstractBlock {
         NDArray time = inputs.get(2);
 
         NDArray features = sinusoidalFeatures(time);
-        NDArray embedding = Layers.silu(Layers.apply(timeOutput, store,
-                Layers.silu(Layers.apply(timeHidden, store, features, training)), training));
+        NDArray hidden = Layers.silu(Layers.apply(timeHidden, store, features, training), training);
+        NDArray embedding = Layers.silu(Layers.apply(timeOutput, store, hidden, training), training);
 
         NDArray h = Layers.apply(inputConv, store, noisy.concat(image, 1), training);
         Deque<NDArray> skips = new ArrayDeque<>();
@@ -138,7 +138,7 @@ public final class ConditionalUNet extends AbstractBlock {
                 h = Layers.nearestUp(h);
             }
         }
-        h = Layers.silu(Layers.apply(outputNorm, store, h, training));
+        h = Layers.silu(Layers.apply(outputNorm, store, h, training), training);
         return new NDList(Layers.apply(outputConv, store, h, training));
     }
 

@@ -40,10 +40,9 @@ final class GroupNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray normalised = normalise(x);
         NDArray g = store.getValue(gamma, x.getDevice(), training);
         NDArray b = store.getValue(beta, x.getDevice(), training);
-        return new NDList(normalised.mul(g).add(b));
+        return new NDList(Layers.affine(normalise(x), g, b, training));
     }
 
     /** Normalises each group to zero mean and unit variance, without the affine. */

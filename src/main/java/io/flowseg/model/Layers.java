@@ -27,9 +27,26 @@ final class Layers {
         return Linear.builder().setUnits(units).build();
     }
 
+    /*
+     * Inference writes into tensors it has just created: a fresh 50 MB result costs as much as
+     * the arithmetic (page faults), and this is what brings DJL level with PyTorch's fused ops.
+     * Training must not: autograd needs the values those ops would overwrite.
+     */
+
     /** SiLU(x) = x * sigmoid(x); DJL has no fused op for it. */
-    static NDArray silu(NDArray x) {
-        return x.mul(Activation.sigmoid(x));
+    static NDArray silu(NDArray x, boolean training) {
+        NDArray gate = Activation.sigmoid(x);
+        return training ? x.mul(gate) : gate.muli(x);
+    }
+
+    /** x * multiplier + offset, where x is a fresh intermediate result. */
+    static NDArray affine(NDArray x, NDArray multiplier, NDArray offset, boolean training) {
+        return training ? x.mul(multiplier).add(offset) : x.muli(multiplier).addi(offset);
+    }
+
+    /** a + b, where a is a fresh intermediate result. */
+    static NDArray sum(NDArray a, NDArray b, boolean training) {
+        return training ? a.add(b) : a.addi(b);
     }
 
     static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {

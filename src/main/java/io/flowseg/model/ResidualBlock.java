@@ -41,7 +41,7 @@ final class ResidualBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray timeEmbedding = inputs.get(1);
-        NDArray h = Layers.apply(inConv, store, Layers.silu(Layers.apply(inNorm, store, x, training)), training);
+        NDArray h = Layers.apply(inConv, store, Layers.silu(Layers.apply(inNorm, store, x, training), training), training);
 
         NDList scaleShift = Layers.apply(embedding, store, timeEmbedding, training)
                 .reshape(x.getShape().get(0), 2L * outChannels, 1, 1).split(2, 1);
@@ -50,11 +50,11 @@ final class ResidualBlock extends AbstractBlock {
         // on the large tensor: the folding happens on [B, C, 1, 1] tensors.
         NDArray multiplier = onePlusScale.mul(outNorm.gamma(store, h, training));
         NDArray offset = onePlusScale.mul(outNorm.beta(store, h, training)).add(scaleShift.get(1));
-        h = outNorm.normalise(h).mul(multiplier).add(offset);
-        h = Layers.apply(outConv, store, Layers.silu(h), training);
+        h = Layers.affine(outNorm.normalise(h), multiplier, offset, training);
+        h = Layers.apply(outConv, store, Layers.silu(h, training), training);
 
         NDArray residual = skip == null ? x : Layers.apply(skip, store, x, training);
-        return new NDList(h.add(residual));
+        return new NDList(Layers.sum(h, residual, training));
     }
 
     @Override

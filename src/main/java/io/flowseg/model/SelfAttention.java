@@ -43,7 +43,7 @@ final class SelfAttention extends AbstractBlock {
         NDArray weights = query.transpose(0, 2, 1).matMul(key).mul((float) (1.0 / Math.sqrt(headWidth)))
                 .softmax(-1);
         NDArray attended = value.matMul(weights.transpose(0, 2, 1)).reshape(shape);
-        return new NDList(x.add(Layers.apply(projection, store, attended, training)));
+        return new NDList(Layers.sum(Layers.apply(projection, store, attended, training), x, training));
     }
 
     @Override

@@ -56,7 +56,7 @@ public record UNetConfig(
 
     /** A CPU-sized network (about 2 M parameters) with attention only in the bottleneck. */
     public static UNetConfig small(int imageChannels, int resolution) {
-        return new UNetConfig("small", imageChannels, resolution, 32, List.of(1, 2, 2, 2), 2,
+        return new UNetConfig("small", imageChannels, resolution, 24, List.of(1, 2, 3, 3), 2,
                 List.of(), true, 4, 8);
     }
 
