@@ -1,15 +1,12 @@
 package io.flowseg.cli;
 
-import ai.djl.engine.Engine;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
+/** The one entry point; each job is a subcommand (train, eval, serve and demo come later). */
 @TopCommand
-@Command(name = "flowseg", mixinStandardHelpOptions = true)
-public class FlowsegCommand implements Runnable {
-    @Override
-    public void run() {
-        Engine e = Engine.getInstance();
-        System.out.println(e.getEngineName() + " " + e.getVersion() + " gpus=" + e.getGpuCount());
-    }
+@Command(name = "flowseg", mixinStandardHelpOptions = true, version = "flowseg 0.1.0",
+        description = "Uncertainty-aware segmentation with conditional flow matching.",
+        subcommands = {SampleCommand.class, BenchCommand.class})
+public class FlowsegCommand {
 }

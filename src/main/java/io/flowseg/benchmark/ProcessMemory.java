@@ -1,0 +1,25 @@
+package io.flowseg.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resident set size of this process, from /proc (Linux). */
+public final class ProcessMemory {
+    private ProcessMemory() {
+    }
+
+    /** RSS in MiB, or -1 where /proc/self/status is not available. */
+    public static double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,159 @@
+package io.flowseg.cli;
+
+import ai.djl.engine.Engine;
+import io.flowseg.benchmark.ForwardTimer;
+import io.flowseg.benchmark.ProcessMemory;
+import io.flowseg.benchmark.TorchReference;
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.engine.SegmentationEngine;
+import io.flowseg.engine.Study;
+import io.flowseg.imaging.Image;
+import io.flowseg.model.ComputeDevice;
+import io.flowseg.model.UNetConfig;
+import io.flowseg.model.VelocityModel;
+import io.flowseg.model.VelocityPredictor;
+import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.uncertainty.UncertaintySettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints engine speed and memory figures; with --torch, beside PyTorch eager on the same network. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Forward-pass speed, studies per second, guidance and study batching, and RSS.")
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "bench this model file instead of an untrained preset")
+    Path model;
+
+    @Option(names = "--resolution", defaultValue = "128", description = "input size (default: ${DEFAULT-VALUE})")
+    int resolution;
+
+    @Option(names = "--batch", defaultValue = "30", description = "rows per forward pass (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "timed forwards after one warm-up (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = {"--samples", "-m"}, defaultValue = "4", description = "M per study for studies/s (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = {"--guidance", "-w"}, defaultValue = "0.3", description = "w for studies/s (default: ${DEFAULT-VALUE})")
+    float guidance;
+
+    @Option(names = "--steps", defaultValue = "5", description = "N for studies/s (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--solver", defaultValue = "midpoint", description = "solver for studies/s (default: ${DEFAULT-VALUE})")
+    String solver;
+
+    @Option(names = "--studies", defaultValue = "3", description = "studies sampled together vs one at a time (default: ${DEFAULT-VALUE})")
+    int studies;
+
+    @Option(names = "--max-batch", defaultValue = "32", description = "sampler batch limit for studies/s (default: ${DEFAULT-VALUE})")
+    int maxBatch;
+
+    @Option(names = "--memory-forwards", defaultValue = "0", description = "also run this many forwards and compare RSS after 100 and after all (0: skip)")
+    int memoryForwards;
+
+    @Option(names = "--memory-batch", defaultValue = "4", description = "rows per forward of the memory run (default: ${DEFAULT-VALUE})")
+    int memoryBatch;
+
+    @Option(names = "--torch", description = "also time PyTorch eager on the same network (needs Debian's python3-torch)")
+    boolean torch;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "interpreter with torch (default: ${DEFAULT-VALUE})")
+    Path python;
+
+    @Option(names = "--scripts", defaultValue = "scripts", description = "folder of torch_bench.py (default: ${DEFAULT-VALUE})")
+    Path scripts;
+
+    @Override
+    public Integer call() throws Exception {
+        double rssStart = ProcessMemory.rssMiB();
+        try (VelocityModel velocityModel = model != null ? VelocityModel.load(model)
+                : VelocityModel.untrained(UNetConfig.preset(preset, 1, resolution), 0);
+             VelocityPredictor field = velocityModel.newPredictor()) {
+            var info = velocityModel.info();
+            int threads = Engine.getInstance().getEngineName().equals("PyTorch")
+                    ? Runtime.getRuntime().availableProcessors() : -1;
+            System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads%n%n",
+                    info.name(), info.preset(), info.parameters(), info.resolution(), info.resolution(),
+                    ComputeDevice.get(), threads);
+
+            ForwardTimer timer = new ForwardTimer(field);
+            double djlMs = ForwardTimer.median(timer.time(batch, repeats));
+            System.out.println("forward pass (median of " + repeats + " after a warm-up)");
+            System.out.printf("  %-16s %10s %6s %14s %16s%n", "engine", "parameters", "batch", "ms/forward", "evaluations/s");
+            System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "DJL " + Engine.getInstance().getVersion(),
+                    info.parameters(), batch, djlMs, batch * 1000 / djlMs);
+            if (torch) {
+                UNetConfig config = velocityModel.config().orElseThrow(
+                        () -> new IllegalArgumentException("--torch needs a flowseg network, not a TorchScript model"));
+                TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, repeats, threads);
+                double torchMs = ForwardTimer.median(reference.ms());
+                System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "PyTorch " + reference.torchVersion(),
+                        reference.parameters(), batch, torchMs, batch * 1000 / torchMs);
+                System.out.printf("  DJL / PyTorch = %.2f%n", djlMs / torchMs);
+            }
+
+            int half = Math.max(1, batch / 2);
+            double together = ForwardTimer.median(timer.time(2 * half, repeats));
+            double separate = 2 * ForwardTimer.median(timer.time(half, repeats));
+            System.out.printf("%nguidance for %d samples: one pass of %d rows %.1f ms, two passes of %d rows %.1f ms (%.2fx)%n",
+                    half, 2 * half, together, half, separate, separate / together);
+
+            benchStudies(field, info.imageChannels(), info.resolution());
+
+            if (memoryForwards > 0) {
+                timer.run(memoryBatch, Math.min(100, memoryForwards));
+                double after100 = ProcessMemory.rssMiB();
+                timer.run(memoryBatch, Math.max(0, memoryForwards - 100));
+                double afterAll = ProcessMemory.rssMiB();
+                System.out.printf("%nmemory: RSS after 100 forwards %.0f MiB, after %d forwards %.0f MiB (%.2fx), batch %d%n",
+                        after100, memoryForwards, afterAll, afterAll / after100, memoryBatch);
+            }
+        }
+        System.out.printf("%nRSS at start %.0f MiB, at end %.0f MiB%n", rssStart, ProcessMemory.rssMiB());
+        return 0;
+    }
+
+    /** Studies per second with the studies sharing forward passes, and one study at a time. */
+    private void benchStudies(VelocityPredictor field, int channels, int size) {
+        OdeSolver odeSolver = OdeSolver.parse(solver);
+        List<Study> batchOfStudies = new ArrayList<>();
+        Random random = new Random(1);
+        for (int i = 0; i < studies; i++) {
+            float[] pixels = new float[channels * size * size];
+            for (int p = 0; p < pixels.length; p++) {
+                pixels[p] = random.nextFloat();
+            }
+            batchOfStudies.add(new Study("bench-" + i, new Image(size, size, channels, pixels), null,
+                    new SamplingSettings(samples, guidance, steps, odeSolver, (long) i), null));
+        }
+        SegmentationEngine engine = new SegmentationEngine(field, maxBatch, new UncertaintySettings(0.05, 0.5));
+        long start = System.nanoTime();
+        var results = engine.segment(batchOfStudies, SamplingProgress.NONE);
+        double shared = (System.nanoTime() - start) / 1e9;
+        int sharedPasses = results.stream().mapToInt(r -> r.samples().forwardPasses()).max().orElse(0);
+        start = System.nanoTime();
+        int alonePasses = 0;
+        for (Study study : batchOfStudies) {
+            alonePasses += engine.segment(List.of(study), SamplingProgress.NONE).get(0).samples().forwardPasses();
+        }
+        double alone = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%nstudies at M=%d, w=%s, %d %s steps (%d evaluations each), max batch %d%n", samples, guidance,
+                steps, odeSolver.id(), results.get(0).samples().networkEvaluations(), maxBatch);
+        System.out.printf("  %-28s %8s %10s %12s%n", "", "passes'", "seconds", "studies/s");
+        System.out.printf("  %-28s %8d %10.2f %12.3f%n", studies + " studies sharing passes", sharedPasses, shared, studies / shared);
+        System.out.printf("  %-28s %8d %10.2f %12.3f%n", "one study at a time", alonePasses, alone, studies / alone);
+    }
+}

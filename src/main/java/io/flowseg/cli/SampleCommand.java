@@ -1,0 +1,157 @@
+package io.flowseg.cli;
+
+import io.flowseg.config.FlowsegConfig;
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.engine.SegmentationEngine;
+import io.flowseg.engine.Study;
+import io.flowseg.engine.StudyResult;
+import io.flowseg.imaging.Image;
+import io.flowseg.imaging.ImageRejectedException;
+import io.flowseg.imaging.MapImages;
+import io.flowseg.model.ComputeDevice;
+import io.flowseg.model.VelocityModel;
+import io.flowseg.model.VelocityPredictor;
+import io.flowseg.sampling.OdeSolver;
+import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.UncertaintySettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Draws M segmentations of one image and writes the maps, the samples and summary.json. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Segment one image: consensus, mean and variance maps, samples and summary.json.")
+public class SampleCommand implements Callable<Integer> {
+    static final String EXAMPLE = "examples/lidc-nodule.jpg";
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "PNG or JPEG image, or raw pixels with --raw-shape (default: a bundled LIDC example)")
+    Path image;
+
+    @Option(names = "--raw-shape", paramLabel = "WxHxC", description = "read --image as raw little-endian pixels of this shape")
+    String rawShape;
+
+    @Option(names = "--pixel-type", paramLabel = "TYPE", defaultValue = "uint8",
+            description = "raw pixel type: uint8, uint16, int16, float32 (default: ${DEFAULT-VALUE})")
+    String pixelType;
+
+    @Option(names = "--spacing", paramLabel = "ROW,COL", description = "pixel spacing in mm, for areas in mm^2")
+    String spacing;
+
+    @Option(names = "--study-id", paramLabel = "ID", description = "study id; seeds the noise when --seed is absent (default: the image's file name)")
+    String studyId;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else an untrained small network)")
+    Path model;
+
+    @Option(names = {"--samples", "-m"}, paramLabel = "M", description = "samples to draw (default: flowseg.sampling.samples = 15)")
+    Integer samples;
+
+    @Option(names = {"--guidance", "-w"}, paramLabel = "W", description = "guidance weight (default: flowseg.sampling.guidance = 0.3)")
+    Float guidance;
+
+    @Option(names = "--steps", paramLabel = "N", description = "ODE steps (default: flowseg.sampling.steps = 100)")
+    Integer steps;
+
+    @Option(names = "--solver", paramLabel = "NAME", description = "euler, midpoint, heun or rk4 (default: flowseg.sampling.solver = midpoint)")
+    String solver;
+
+    @Option(names = "--seed", paramLabel = "S", description = "noise seed (default: derived from the study id)")
+    Long seed;
+
+    @Option(names = "--noise", paramLabel = "FILE.npy", description = "explicit initial noise, float32 [M,1,R,R] or [M,R,R] at model resolution R")
+    Path noise;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder")
+    Path out;
+
+    private final FlowsegConfig config;
+    private final ModelSource models;
+
+    public SampleCommand(FlowsegConfig config, ModelSource models) {
+        this.config = config;
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ImageInput input = ImageInput.from(image, rawShape, pixelType, config.image());
+        Image decoded;
+        try {
+            decoded = input.decode();
+        } catch (ImageRejectedException e) {
+            System.err.printf("flowseg: image rejected (%s): %s%n", e.reason(), e.getMessage());
+            return 2;
+        }
+        try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
+            InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
+            int m = resolveSamples(initialNoise);
+            SamplingSettings settings = new SamplingSettings(m,
+                    guidance != null ? guidance : config.sampling().guidance(),
+                    steps != null ? steps : config.sampling().steps(),
+                    OdeSolver.parse(solver != null ? solver : config.sampling().solver()), seed);
+            Study study = new Study(studyId != null ? studyId : input.name(), decoded, parseSpacing(spacing),
+                    settings, initialNoise == null ? null : initialNoise.samples());
+            SegmentationEngine engine = new SegmentationEngine(field, config.engine().maxBatch(),
+                    new UncertaintySettings(config.uncertainty().varianceLevel(), 0.5));
+
+            long start = System.nanoTime();
+            StudyResult result;
+            try {
+                result = engine.segment(List.of(study), new ProgressBar(System.err, "sampling")).get(0);
+            } catch (ImageRejectedException e) {
+                System.err.printf("flowseg: image rejected (%s): %s%n", e.reason(), e.getMessage());
+                return 2;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            write(result, velocityModel, initialNoise != null, seconds);
+            System.out.printf("wrote %s (M=%d, w=%s, %d %s steps, seed %d) in %.1f s: mean variance %.4f, diversity %.3f%n",
+                    out, m, settings.guidance(), settings.steps(), settings.solver().id(), result.seed(), seconds,
+                    result.summary().meanVariance(), result.summary().sampleDiversity());
+            return 0;
+        }
+    }
+
+    private int resolveSamples(InitialNoise initialNoise) {
+        if (initialNoise == null) {
+            return samples != null ? samples : config.sampling().samples();
+        }
+        if (samples != null && samples != initialNoise.samples().length) {
+            throw new IllegalArgumentException("--samples " + samples + " disagrees with the "
+                    + initialNoise.samples().length + " samples in --noise");
+        }
+        return initialNoise.samples().length;
+    }
+
+    private void write(StudyResult result, VelocityModel velocityModel, boolean noiseGiven, double seconds)
+            throws IOException {
+        Files.createDirectories(out);
+        int w = result.width();
+        int h = result.height();
+        Files.write(out.resolve("consensus.png"), MapImages.maskPng(result.consensusMask(), w, h));
+        Files.write(out.resolve("mean.png"), MapImages.grayPng(result.meanMap(), w, h));
+        Files.write(out.resolve("variance.png"), MapImages.heatMapPng(result.varianceMap(), w, h, MapImages.MAX_VARIANCE));
+        for (int i = 0; i < result.samples().samples().length; i++) {
+            Files.write(out.resolve(String.format("sample-%02d.png", i)),
+                    MapImages.grayPng(result.sampleAtOriginalSize(i), w, h));
+        }
+        String seedSource = noiseGiven ? "noise file" : seed != null ? "given" : "derived from study id";
+        SummaryJson.write(out.resolve("summary.json"), result, velocityModel.info(), seedSource,
+                ComputeDevice.get().toString(), seconds);
+    }
+
+    private static PixelSpacing parseSpacing(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--spacing takes ROW,COL in mm, e.g. 0.7,0.7");
+        }
+        return new PixelSpacing(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+    }
+}

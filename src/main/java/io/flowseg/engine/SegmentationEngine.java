@@ -1,0 +1,80 @@
+package io.flowseg.engine;
+
+import io.flowseg.imaging.Image;
+import io.flowseg.imaging.ModelInputPreparer;
+import io.flowseg.imaging.Resampler;
+import io.flowseg.sampling.FlowSampler;
+import io.flowseg.sampling.SampleSet;
+import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingRequest;
+import io.flowseg.sampling.Seeds;
+import io.flowseg.sampling.VelocityField;
+import io.flowseg.uncertainty.OriginalImage;
+import io.flowseg.uncertainty.UncertaintyAnalyzer;
+import io.flowseg.uncertainty.UncertaintyReport;
+import io.flowseg.uncertainty.UncertaintySettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Studies in, segmentations and uncertainty out: prepares each image for the model, samples all
+ * studies together (sharing forward passes), summarises each, and maps the maps back to each
+ * image's own size. One engine per thread, like the velocity field it drives.
+ */
+public final class SegmentationEngine {
+    private final VelocityField field;
+    private final FlowSampler sampler;
+    private final ModelInputPreparer preparer;
+    private final UncertaintyAnalyzer analyzer;
+
+    public SegmentationEngine(VelocityField field, int maxBatch, UncertaintySettings uncertainty) {
+        this.field = field;
+        this.sampler = new FlowSampler(field, maxBatch);
+        this.preparer = new ModelInputPreparer(field.imageChannels(), field.resolution());
+        this.analyzer = new UncertaintyAnalyzer(uncertainty);
+    }
+
+    /**
+     * Segments the studies; results come back in the same order.
+     *
+     * @throws io.flowseg.imaging.ImageRejectedException when an image cannot be used by the model
+     */
+    public List<StudyResult> segment(List<Study> studies, SamplingProgress progress) {
+        List<SamplingRequest> requests = new ArrayList<>(studies.size());
+        for (Study study : studies) {
+            requests.add(request(study));
+        }
+        List<SampleSet> sampleSets = sampler.sample(requests, progress);
+        List<StudyResult> results = new ArrayList<>(studies.size());
+        for (int i = 0; i < studies.size(); i++) {
+            results.add(summarise(studies.get(i), sampleSets.get(i)));
+        }
+        return results;
+    }
+
+    private SamplingRequest request(Study study) {
+        SamplingSettings s = study.settings();
+        long seed = s.seed() != null ? s.seed() : Seeds.forStudy(study.id());
+        return new SamplingRequest(study.id(), preparer.prepare(study.image()), s.samples(), s.guidance(),
+                s.steps(), s.solver(), seed, study.initialNoise());
+    }
+
+    private StudyResult summarise(Study study, SampleSet sampleSet) {
+        Image image = study.image();
+        int r = field.resolution();
+        UncertaintyReport report = analyzer.analyse(sampleSet.samples(), r, r,
+                new OriginalImage(image.width(), image.height(), study.spacing()));
+        float[] mean = Resampler.bilinear(report.meanMap(), r, r, image.width(), image.height());
+        float[] variance = Resampler.bilinear(report.varianceMap(), r, r, image.width(), image.height());
+        boolean[] consensus = Resampler.nearest(toMask(report.consensusMask()), r, r, image.width(), image.height());
+        return new StudyResult(study, sampleSet.request().seed(), sampleSet, report, mean, variance, consensus);
+    }
+
+    private static boolean[] toMask(float[] values) {
+        boolean[] mask = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            mask[i] = values[i] >= 0.5f;
+        }
+        return mask;
+    }
+}
