@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints engine speed and memory figures; with --torch, beside PyTorch eager on the same network. */
@@ -43,17 +44,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "timed forwards after one warm-up (default: ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = {"--samples", "-m"}, defaultValue = "4", description = "M per study for studies/s (default: ${DEFAULT-VALUE})")
-    int samples;
-
-    @Option(names = {"--guidance", "-w"}, defaultValue = "0.3", description = "w for studies/s (default: ${DEFAULT-VALUE})")
-    float guidance;
-
-    @Option(names = "--steps", defaultValue = "5", description = "N for studies/s (default: ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--solver", defaultValue = "midpoint", description = "solver for studies/s (default: ${DEFAULT-VALUE})")
-    String solver;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Option(names = "--studies", defaultValue = "3", description = "studies sampled together vs one at a time (default: ${DEFAULT-VALUE})")
     int studies;
@@ -126,9 +118,12 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Cheap enough to finish in about a minute on two CPU cores. */
+    private static final SamplingSettings STUDY_DEFAULTS = new SamplingSettings(4, 0.3f, 5, OdeSolver.MIDPOINT, null);
+
     /** Studies per second with the studies sharing forward passes, and one study at a time. */
     private void benchStudies(VelocityPredictor field, int channels, int size) {
-        OdeSolver odeSolver = OdeSolver.parse(solver);
+        SamplingSettings settings = sampling.over(STUDY_DEFAULTS);
         List<Study> batchOfStudies = new ArrayList<>();
         Random random = new Random(1);
         for (int i = 0; i < studies; i++) {
@@ -137,7 +132,8 @@ public class BenchCommand implements Callable<Integer> {
                 pixels[p] = random.nextFloat();
             }
             batchOfStudies.add(new Study("bench-" + i, new Image(size, size, channels, pixels), null,
-                    new SamplingSettings(samples, guidance, steps, odeSolver, (long) i), null));
+                    new SamplingSettings(settings.samples(), settings.guidance(), settings.steps(), settings.solver(),
+                            settings.seed() != null ? settings.seed() + i : i), null));
         }
         SegmentationEngine engine = new SegmentationEngine(field, maxBatch, new UncertaintySettings(0.05, 0.5));
         long start = System.nanoTime();
@@ -150,8 +146,8 @@ public class BenchCommand implements Callable<Integer> {
             alonePasses += engine.segment(List.of(study), SamplingProgress.NONE).get(0).samples().forwardPasses();
         }
         double alone = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%nstudies at M=%d, w=%s, %d %s steps (%d evaluations each), max batch %d%n", samples, guidance,
-                steps, odeSolver.id(), results.get(0).samples().networkEvaluations(), maxBatch);
+        System.out.printf("%nstudies at M=%d, w=%s, %d %s steps (%d evaluations each), max batch %d%n",
+                settings.samples(), settings.guidance(), settings.steps(), settings.solver().id(), results.get(0).samples().networkEvaluations(), maxBatch);
         System.out.printf("  %-28s %8s %10s %12s%n", "", "passes'", "seconds", "studies/s");
         System.out.printf("  %-28s %8d %10.2f %12.3f%n", studies + " studies sharing passes", sharedPasses, shared, studies / shared);
         System.out.printf("  %-28s %8d %10.2f %12.3f%n", "one study at a time", alonePasses, alone, studies / alone);

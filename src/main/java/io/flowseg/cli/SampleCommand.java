@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Draws M segmentations of one image and writes the maps, the samples and summary.json. */
@@ -48,20 +49,8 @@ public class SampleCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else an untrained small network)")
     Path model;
 
-    @Option(names = {"--samples", "-m"}, paramLabel = "M", description = "samples to draw (default: flowseg.sampling.samples = 15)")
-    Integer samples;
-
-    @Option(names = {"--guidance", "-w"}, paramLabel = "W", description = "guidance weight (default: flowseg.sampling.guidance = 0.3)")
-    Float guidance;
-
-    @Option(names = "--steps", paramLabel = "N", description = "ODE steps (default: flowseg.sampling.steps = 100)")
-    Integer steps;
-
-    @Option(names = "--solver", paramLabel = "NAME", description = "euler, midpoint, heun or rk4 (default: flowseg.sampling.solver = midpoint)")
-    String solver;
-
-    @Option(names = "--seed", paramLabel = "S", description = "noise seed (default: derived from the study id)")
-    Long seed;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Option(names = "--noise", paramLabel = "FILE.npy", description = "explicit initial noise, float32 [M,1,R,R] or [M,R,R] at model resolution R")
     Path noise;
@@ -89,11 +78,10 @@ public class SampleCommand implements Callable<Integer> {
         }
         try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
-            int m = resolveSamples(initialNoise);
-            SamplingSettings settings = new SamplingSettings(m,
-                    guidance != null ? guidance : config.sampling().guidance(),
-                    steps != null ? steps : config.sampling().steps(),
-                    OdeSolver.parse(solver != null ? solver : config.sampling().solver()), seed);
+            SamplingSettings settings = sampling.over(configuredDefaults());
+            if (initialNoise != null) {
+                settings = withNoiseSampleCount(settings, initialNoise);
+            }
             Study study = new Study(studyId != null ? studyId : input.name(), decoded, parseSpacing(spacing),
                     settings, initialNoise == null ? null : initialNoise.samples());
             SegmentationEngine engine = new SegmentationEngine(field, config.engine().maxBatch(),
@@ -110,21 +98,26 @@ public class SampleCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             write(result, velocityModel, initialNoise != null, seconds);
             System.out.printf("wrote %s (M=%d, w=%s, %d %s steps, seed %d) in %.1f s: mean variance %.4f, diversity %.3f%n",
-                    out, m, settings.guidance(), settings.steps(), settings.solver().id(), result.seed(), seconds,
+                    out, settings.samples(), settings.guidance(), settings.steps(), settings.solver().id(), result.seed(), seconds,
                     result.summary().meanVariance(), result.summary().sampleDiversity());
             return 0;
         }
     }
 
-    private int resolveSamples(InitialNoise initialNoise) {
-        if (initialNoise == null) {
-            return samples != null ? samples : config.sampling().samples();
+    private SamplingSettings configuredDefaults() {
+        FlowsegConfig.Sampling defaults = config.sampling();
+        return new SamplingSettings(defaults.samples(), defaults.guidance(), defaults.steps(),
+                OdeSolver.parse(defaults.solver()), null);
+    }
+
+    /** With explicit noise, M is the file's sample count; an explicit --samples must agree. */
+    private SamplingSettings withNoiseSampleCount(SamplingSettings settings, InitialNoise noise) {
+        int m = noise.samples().length;
+        if (sampling.samples != null && sampling.samples != m) {
+            throw new IllegalArgumentException("--samples " + sampling.samples + " disagrees with the "
+                    + m + " samples in --noise");
         }
-        if (samples != null && samples != initialNoise.samples().length) {
-            throw new IllegalArgumentException("--samples " + samples + " disagrees with the "
-                    + initialNoise.samples().length + " samples in --noise");
-        }
-        return initialNoise.samples().length;
+        return new SamplingSettings(m, settings.guidance(), settings.steps(), settings.solver(), settings.seed());
     }
 
     private void write(StudyResult result, VelocityModel velocityModel, boolean noiseGiven, double seconds)
@@ -139,7 +132,7 @@ public class SampleCommand implements Callable<Integer> {
             Files.write(out.resolve(String.format("sample-%02d.png", i)),
                     MapImages.grayPng(result.sampleAtOriginalSize(i), w, h));
         }
-        String seedSource = noiseGiven ? "noise file" : seed != null ? "given" : "derived from study id";
+        String seedSource = noiseGiven ? "noise file" : sampling.seed != null ? "given" : "derived from study id";
         SummaryJson.write(out.resolve("summary.json"), result, velocityModel.info(), seedSource,
                 ComputeDevice.get().toString(), seconds);
     }

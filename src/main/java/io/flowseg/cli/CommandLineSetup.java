@@ -1,0 +1,30 @@
+package io.flowseg.cli;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/** The picocli command line: a user's mistake is reported in one line, not as a stack trace. */
+@ApplicationScoped
+public class CommandLineSetup {
+    static final int BAD_INPUT = 2;
+    static final int IO_FAILURE = 1;
+
+    @Produces
+    CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(FlowsegCommand.class, factory).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("flowseg " + cmd.getCommandName() + ": " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof IOException) {
+                String message = e instanceof NoSuchFileException ? "file not found: " + e.getMessage() : e.getMessage();
+                cmd.getErr().println("flowseg " + cmd.getCommandName() + ": " + message);
+                return IO_FAILURE;
+            }
+            throw e;
+        });
+    }
+}

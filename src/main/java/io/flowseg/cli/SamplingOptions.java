@@ -1,0 +1,34 @@
+package io.flowseg.cli;
+
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.sampling.OdeSolver;
+import picocli.CommandLine.Option;
+
+/** The per-request sampling options shared by the commands; unset ones fall back to the command's defaults. */
+final class SamplingOptions {
+
+    @Option(names = {"--samples", "-m"}, paramLabel = "M", description = "samples to draw per study")
+    Integer samples;
+
+    @Option(names = {"--guidance", "-w"}, paramLabel = "W", description = "classifier-free guidance weight")
+    Float guidance;
+
+    @Option(names = "--steps", paramLabel = "N", description = "ODE steps from t = 0 to 1")
+    Integer steps;
+
+    @Option(names = "--solver", paramLabel = "NAME", description = "euler, midpoint, heun or rk4")
+    String solver;
+
+    @Option(names = "--seed", paramLabel = "S", description = "noise seed (default: derived from the study id)")
+    Long seed;
+
+    /** These options over {@code defaults}; the seed stays null (derived from the study id) when unset. */
+    SamplingSettings over(SamplingSettings defaults) {
+        return new SamplingSettings(
+                samples != null ? samples : defaults.samples(),
+                guidance != null ? guidance : defaults.guidance(),
+                steps != null ? steps : defaults.steps(),
+                solver != null ? OdeSolver.parse(solver) : defaults.solver(),
+                seed != null ? seed : defaults.seed());
+    }
+}
