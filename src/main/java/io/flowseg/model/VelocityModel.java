@@ -12,6 +12,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,15 +61,25 @@ public final class VelocityModel implements AutoCloseable {
     }
 
     private static VelocityModel loadFlowseg(Path file) throws IOException {
+        Model model = null;
+        boolean loaded = false;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             ModelFile.Header header = ModelFile.readHeader(in);
             ConditionalUNet unet = new ConditionalUNet(header.config());
-            Model model = newModel(file.getFileName().toString(), unet);
+            model = newModel(file.getFileName().toString(), unet);
             unet.loadParameters(model.getNDManager(), in);
-            return new VelocityModel(model, unetInfo(file.getFileName().toString(), header.version(), unet),
-                    header.config());
-        } catch (MalformedModelException | IllegalArgumentException e) {
+            VelocityModel velocityModel = new VelocityModel(model,
+                    unetInfo(file.getFileName().toString(), header.version(), unet), header.config());
+            loaded = true;
+            return velocityModel;
+        } catch (EOFException e) {
+            throw new IOException("cannot read flowseg model " + file.getFileName() + ": the file is truncated", e);
+        } catch (MalformedModelException | IllegalArgumentException | IOException e) {
             throw new IOException("cannot read flowseg model " + file.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            if (!loaded && model != null) {
+                model.close(); // a half-loaded network's parameters live in the model's manager
+            }
         }
     }
 
