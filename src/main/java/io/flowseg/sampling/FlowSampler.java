@@ -4,10 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Integrates the guided flow for many requests at once. Trajectories (one per sample) are
@@ -33,7 +31,7 @@ public final class FlowSampler {
     public List<SampleSet> sample(List<SamplingRequest> requests, SamplingProgress progress) {
         int pixels = field.resolution() * field.resolution();
         int imageLength = field.imageChannels() * pixels;
-        Map<SamplingRequest, Tally> tallies = new IdentityHashMap<>();
+        List<Tally> tallies = new ArrayList<>(requests.size());
         Deque<Trajectory> waiting = new ArrayDeque<>();
         long total = 0;
         for (SamplingRequest request : requests) {
@@ -42,9 +40,10 @@ public final class FlowSampler {
                         + " values, the model takes " + field.imageChannels() + "x" + field.resolution() + "x"
                         + field.resolution());
             }
-            tallies.put(request, new Tally(request.samples()));
+            Tally tally = new Tally(request);
+            tallies.add(tally);
             for (int i = 0; i < request.samples(); i++) {
-                waiting.add(new Trajectory(request, i, initialNoise(request, i, pixels)));
+                waiting.add(new Trajectory(request, tally, i, initialNoise(request, i, pixels)));
             }
             total += request.networkEvaluations();
         }
@@ -59,23 +58,22 @@ public final class FlowSampler {
                 active.add(admitted);
                 rowsInUse += admitted.rows();
             }
-            done += forwardPass(pass++, active, rowsInUse, pixels, imageLength, tallies);
+            done += forwardPass(pass++, active, rowsInUse, pixels, imageLength);
             progress.update(done, total);
             for (Iterator<Trajectory> it = active.iterator(); it.hasNext(); ) {
                 Trajectory trajectory = it.next();
                 if (trajectory.done()) {
                     it.remove();
                     rowsInUse -= trajectory.rows();
-                    tallies.get(trajectory.request).samples[trajectory.sampleIndex] = decode(trajectory.state());
+                    trajectory.tally.samples[trajectory.sampleIndex] = decode(trajectory.state());
                 }
             }
         }
-        return requests.stream().map(r -> tallies.get(r).toSampleSet(r)).toList();
+        return tallies.stream().map(Tally::toSampleSet).toList();
     }
 
     /** One batched evaluation of every active trajectory; returns the rows evaluated. */
-    private int forwardPass(long pass, List<Trajectory> active, int rows, int pixels, int imageLength,
-                            Map<SamplingRequest, Tally> tallies) {
+    private int forwardPass(long pass, List<Trajectory> active, int rows, int pixels, int imageLength) {
         float[] x = new float[rows * pixels];
         float[] images = new float[rows * imageLength];
         float[] t = new float[rows];
@@ -102,7 +100,7 @@ public final class FlowSampler {
                         trajectory.request.guidance());
             }
             trajectory.accept(velocities, row * pixels);
-            tallies.get(trajectory.request).count(pass, trajectory.rows());
+            trajectory.tally.count(pass, trajectory.rows());
         }
         return rows;
     }
@@ -128,15 +126,17 @@ public final class FlowSampler {
         return decoded;
     }
 
-    /** What one request has accumulated so far. */
-    private static final class Tally {
-        final float[][] samples;
+    /** What one request has accumulated so far (one per position, so a request may be listed twice). */
+    static final class Tally {
+        private final SamplingRequest request;
+        private final float[][] samples;
         private long evaluations;
         private int passes;
         private long lastPass = -1;
 
-        Tally(int m) {
-            samples = new float[m][];
+        Tally(SamplingRequest request) {
+            this.request = request;
+            this.samples = new float[request.samples()][];
         }
 
         void count(long pass, int rows) {
@@ -147,7 +147,7 @@ public final class FlowSampler {
             }
         }
 
-        SampleSet toSampleSet(SamplingRequest request) {
+        SampleSet toSampleSet() {
             return new SampleSet(request, samples, evaluations, passes);
         }
     }

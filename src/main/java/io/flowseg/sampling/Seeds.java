@@ -9,7 +9,7 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** A stable, non-negative seed from a study id: the first 63 bits of its SHA-256. */
+    /** A stable, non-negative seed from a study id: the first 64 bits of its SHA-256, sign bit cleared. */
     public static long forStudy(String studyId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(studyId.getBytes(StandardCharsets.UTF_8));

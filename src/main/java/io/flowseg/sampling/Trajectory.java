@@ -7,6 +7,7 @@ package io.flowseg.sampling;
  */
 final class Trajectory {
     final SamplingRequest request;
+    final FlowSampler.Tally tally;
     final int sampleIndex;
     private final OdeSolver solver;
     private final double stepSize;
@@ -15,8 +16,9 @@ final class Trajectory {
     private int step;
     private int stage;
 
-    Trajectory(SamplingRequest request, int sampleIndex, float[] initialNoise) {
+    Trajectory(SamplingRequest request, FlowSampler.Tally tally, int sampleIndex, float[] initialNoise) {
         this.request = request;
+        this.tally = tally;
         this.sampleIndex = sampleIndex;
         this.solver = request.solver();
         this.stepSize = 1.0 / request.steps();

@@ -130,6 +130,19 @@ class BatchingTest {
     }
 
     @Test
+    void aRequestListedTwiceGetsTwoIndependentResults() {
+        SamplingRequest request = new SamplingRequest("twice", image(0.3f), 3, 0.3f, 2, OdeSolver.HEUN, 9L, null);
+        List<SampleSet> sets = new FlowSampler(rowWiseField(), 64).sample(List.of(request, request), SamplingProgress.NONE);
+        SampleSet alone = new FlowSampler(rowWiseField(), 64).sample(List.of(request), SamplingProgress.NONE).get(0);
+        for (SampleSet set : sets) {
+            assertEquals(request.networkEvaluations(), set.networkEvaluations());
+            for (int i = 0; i < request.samples(); i++) {
+                assertArrayEquals(alone.samples()[i], set.samples()[i]);
+            }
+        }
+    }
+
+    @Test
     void networkEvaluationsCountGuidanceAndStages() {
         assertEquals(15L * 100 * 2 * 2, new SamplingRequest("paper", image(0.5f), 15, 0.3f, 100,
                 OdeSolver.MIDPOINT, 0L, null).networkEvaluations());
