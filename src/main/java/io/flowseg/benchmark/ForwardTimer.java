@@ -12,10 +12,12 @@ public final class ForwardTimer {
         this.field = field;
     }
 
-    /** Milliseconds of each of {@code repeats} forwards at {@code batch} rows, after one warm-up. */
-    public double[] time(int batch, int repeats) {
+    /** Milliseconds of each of {@code repeats} forwards at {@code batch} rows, after {@code warmup} untimed ones. */
+    public double[] time(int batch, int warmup, int repeats) {
         Inputs inputs = inputs(batch);
-        field.evaluate(inputs.x, inputs.images, inputs.t, batch);
+        for (int i = 0; i < warmup; i++) {
+            field.evaluate(inputs.x, inputs.images, inputs.t, batch);
+        }
         double[] ms = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();

@@ -9,6 +9,12 @@ public final class ProcessMemory {
     private ProcessMemory() {
     }
 
+    /** The native allocator in use: jemalloc or tcmalloc when preloaded, else the C library's. */
+    public static String allocator() {
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        return preload.contains("jemalloc") ? "jemalloc" : preload.contains("tcmalloc") ? "tcmalloc" : "glibc malloc";
+    }
+
     /** RSS in MiB, or -1 where /proc/self/status is not available. */
     public static double rssMiB() {
         try {

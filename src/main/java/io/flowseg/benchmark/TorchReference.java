@@ -24,22 +24,23 @@ public final class TorchReference {
     private TorchReference() {
     }
 
-    public static Result time(Path python, Path scripts, UNetConfig config, int batch, int repeats, int threads)
+    public static Result time(Path python, Path scripts, UNetConfig config, int batch, int warmup, int repeats,
+                              int threads)
             throws IOException, InterruptedException {
         Path script = scripts.resolve("torch_bench.py");
         if (!Files.isRegularFile(script)) {
             throw new IOException(script + " not found: run bench from the repository root or pass --scripts");
         }
         Process process = new ProcessBuilder(List.of(python.toString(), script.toString(),
-                JSON.writeValueAsString(config), Integer.toString(batch), Integer.toString(repeats + 1),
+                JSON.writeValueAsString(config), Integer.toString(batch), Integer.toString(warmup + repeats),
                 Integer.toString(threads))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) {
             throw new IOException("PyTorch reference failed (is python3-torch installed? apt-get install python3-torch)");
         }
         JsonNode result = JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
-        // The first forward is a warm-up, as on the DJL side.
-        double[] ms = StreamSupport.stream(result.get("ms").spliterator(), false).skip(1)
+        // The first forwards are warm-ups, as on the DJL side.
+        double[] ms = StreamSupport.stream(result.get("ms").spliterator(), false).skip(warmup)
                 .mapToDouble(JsonNode::asDouble).toArray();
         return new Result(result.get("parameters").asLong(), ms, result.get("torch").asText());
     }

@@ -41,8 +41,11 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "30", description = "rows per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "timed forwards after one warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "5", description = "timed forwards (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed forwards first; the JIT, GC and allocator settle over the first few (default: ${DEFAULT-VALUE})")
+    int warmup;
 
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
@@ -77,20 +80,20 @@ public class BenchCommand implements Callable<Integer> {
             var info = velocityModel.info();
             int threads = Engine.getInstance().getEngineName().equals("PyTorch")
                     ? Runtime.getRuntime().availableProcessors() : -1;
-            System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads%n%n",
+            System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads, %s%n%n",
                     info.name(), info.preset(), info.parameters(), info.resolution(), info.resolution(),
-                    ComputeDevice.get(), threads);
+                    ComputeDevice.get(), threads, ProcessMemory.allocator());
 
             ForwardTimer timer = new ForwardTimer(field);
-            double djlMs = ForwardTimer.median(timer.time(batch, repeats));
-            System.out.println("forward pass (median of " + repeats + " after a warm-up)");
+            double djlMs = ForwardTimer.median(timer.time(batch, warmup, repeats));
+            System.out.println("forward pass (median of " + repeats + " after " + warmup + " warm-up forwards)");
             System.out.printf("  %-16s %10s %6s %14s %16s%n", "engine", "parameters", "batch", "ms/forward", "evaluations/s");
             System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "DJL " + Engine.getInstance().getVersion(),
                     info.parameters(), batch, djlMs, batch * 1000 / djlMs);
             if (torch) {
                 UNetConfig config = velocityModel.config().orElseThrow(
                         () -> new IllegalArgumentException("--torch needs a flowseg network, not a TorchScript model"));
-                TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, repeats, threads);
+                TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, warmup, repeats, threads);
                 double torchMs = ForwardTimer.median(reference.ms());
                 System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "PyTorch " + reference.torchVersion(),
                         reference.parameters(), batch, torchMs, batch * 1000 / torchMs);
@@ -98,8 +101,8 @@ public class BenchCommand implements Callable<Integer> {
             }
 
             int half = Math.max(1, batch / 2);
-            double together = ForwardTimer.median(timer.time(2 * half, repeats));
-            double separate = 2 * ForwardTimer.median(timer.time(half, repeats));
+            double together = ForwardTimer.median(timer.time(2 * half, warmup, repeats));
+            double separate = 2 * ForwardTimer.median(timer.time(half, warmup, repeats));
             System.out.printf("%nguidance for %d samples: one pass of %d rows %.1f ms, two passes of %d rows %.1f ms (%.2fx)%n",
                     half, 2 * half, together, half, separate, separate / together);
 

@@ -32,7 +32,7 @@ public final class FlowSampler {
         int pixels = field.resolution() * field.resolution();
         int imageLength = field.imageChannels() * pixels;
         List<Tally> tallies = new ArrayList<>(requests.size());
-        Deque<Trajectory> waiting = new ArrayDeque<>();
+        Deque<Pending> waiting = new ArrayDeque<>();
         long total = 0;
         for (SamplingRequest request : requests) {
             if (request.image().length != imageLength) {
@@ -43,7 +43,7 @@ public final class FlowSampler {
             Tally tally = new Tally(request);
             tallies.add(tally);
             for (int i = 0; i < request.samples(); i++) {
-                waiting.add(new Trajectory(request, tally, i, initialNoise(request, i, pixels)));
+                waiting.add(new Pending(tally, i));
             }
             total += request.networkEvaluations();
         }
@@ -53,10 +53,12 @@ public final class FlowSampler {
         long done = 0;
         long pass = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
-            while (!waiting.isEmpty() && rowsInUse + waiting.peek().rows() <= maxBatch) {
-                Trajectory admitted = waiting.poll();
-                active.add(admitted);
-                rowsInUse += admitted.rows();
+            while (!waiting.isEmpty() && rowsInUse + waiting.peek().tally.request.rowsPerSample() <= maxBatch) {
+                Pending next = waiting.poll();
+                SamplingRequest request = next.tally.request;
+                active.add(new Trajectory(request, next.tally, next.sampleIndex,
+                        initialNoise(request, next.sampleIndex, pixels)));
+                rowsInUse += request.rowsPerSample();
             }
             done += forwardPass(pass++, active, rowsInUse, pixels, imageLength);
             progress.update(done, total);
@@ -64,7 +66,7 @@ public final class FlowSampler {
                 Trajectory trajectory = it.next();
                 if (trajectory.done()) {
                     it.remove();
-                    rowsInUse -= trajectory.rows();
+                    rowsInUse -= trajectory.request.rowsPerSample();
                     trajectory.tally.samples[trajectory.sampleIndex] = decode(trajectory.state());
                 }
             }
@@ -100,7 +102,7 @@ public final class FlowSampler {
                         trajectory.request.guidance());
             }
             trajectory.accept(velocities, row * pixels);
-            trajectory.tally.count(pass, trajectory.rows());
+            trajectory.tally.count(pass, trajectory.request.rowsPerSample());
         }
         return rows;
     }
@@ -124,6 +126,10 @@ public final class FlowSampler {
             decoded[p] = Math.min(1f, Math.max(0f, state[p] * 0.5f + 0.5f));
         }
         return decoded;
+    }
+
+    /** A sample not yet admitted: its noise and solver state are only allocated once it runs. */
+    private record Pending(Tally tally, int sampleIndex) {
     }
 
     /** What one request has accumulated so far (one per position, so a request may be listed twice). */

@@ -39,8 +39,13 @@ public record SamplingRequest(String id, float[] image, int samples, float guida
         return guidance != 0f;
     }
 
+    /** Rows one sample occupies in a forward pass: two when guidance needs the null condition. */
+    public int rowsPerSample() {
+        return guided() ? 2 : 1;
+    }
+
     /** Network evaluations (rows of forward passes) this request costs in total. */
     public long networkEvaluations() {
-        return (long) samples * steps * solver.stages() * (guided() ? 2 : 1);
+        return (long) samples * steps * solver.stages() * rowsPerSample();
     }
 }

@@ -30,11 +30,6 @@ final class Trajectory {
         return step == request.steps();
     }
 
-    /** Rows this trajectory occupies in a forward pass: two when guidance needs the null condition. */
-    int rows() {
-        return request.guided() ? 2 : 1;
-    }
-
     /** Time of the next evaluation. */
     float time() {
         return (float) ((step + solver.c(stage)) * stepSize);
