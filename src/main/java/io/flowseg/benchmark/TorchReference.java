@@ -13,6 +13,8 @@ import java.util.stream.StreamSupport;
 /**
  * Times the same network in PyTorch eager (scripts/torch_bench.py, a layer-for-layer mirror of
  * the DJL UNet) so the DJL figure has a reference measured the same way on the same machine.
+ * PyTorch runs as it does out of the box: the allocator flowseg's launcher preloads is removed
+ * from its environment.
  */
 public final class TorchReference {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,9 +33,12 @@ public final class TorchReference {
         if (!Files.isRegularFile(script)) {
             throw new IOException(script + " not found: run bench from the repository root or pass --scripts");
         }
-        Process process = new ProcessBuilder(List.of(python.toString(), script.toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of(python.toString(), script.toString(),
                 JSON.writeValueAsString(config), Integer.toString(batch), Integer.toString(warmup + repeats),
-                Integer.toString(threads))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                Integer.toString(threads))).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().remove("LD_PRELOAD");
+        builder.environment().remove("MALLOC_CONF");
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) {
             throw new IOException("PyTorch reference failed (is python3-torch installed? apt-get install python3-torch)");

@@ -65,6 +65,9 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--torch", description = "also time PyTorch eager on the same network (needs Debian's python3-torch)")
     boolean torch;
 
+    @Option(names = "--rounds", defaultValue = "3", description = "alternating DJL/PyTorch rounds with --torch (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "interpreter with torch (default: ${DEFAULT-VALUE})")
     Path python;
 
@@ -78,26 +81,20 @@ public class BenchCommand implements Callable<Integer> {
                 : VelocityModel.untrained(UNetConfig.preset(preset, 1, resolution), 0);
              VelocityPredictor field = velocityModel.newPredictor()) {
             var info = velocityModel.info();
-            int threads = Engine.getInstance().getEngineName().equals("PyTorch")
-                    ? Runtime.getRuntime().availableProcessors() : -1;
+            // libtorch's default: one intra-op thread per core; PyTorch is given the same.
+            int threads = Runtime.getRuntime().availableProcessors();
             System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads, %s%n%n",
                     info.name(), info.preset(), info.parameters(), info.resolution(), info.resolution(),
                     ComputeDevice.get(), threads, ProcessMemory.allocator());
 
             ForwardTimer timer = new ForwardTimer(field);
-            double djlMs = ForwardTimer.median(timer.time(batch, warmup, repeats));
-            System.out.println("forward pass (median of " + repeats + " after " + warmup + " warm-up forwards)");
-            System.out.printf("  %-16s %10s %6s %14s %16s%n", "engine", "parameters", "batch", "ms/forward", "evaluations/s");
-            System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "DJL " + Engine.getInstance().getVersion(),
-                    info.parameters(), batch, djlMs, batch * 1000 / djlMs);
+            System.out.printf("forward pass at batch %d (median of %d after %d warm-up forwards)%n", batch, repeats, warmup);
             if (torch) {
-                UNetConfig config = velocityModel.config().orElseThrow(
-                        () -> new IllegalArgumentException("--torch needs a flowseg network, not a TorchScript model"));
-                TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, warmup, repeats, threads);
-                double torchMs = ForwardTimer.median(reference.ms());
-                System.out.printf("  %-16s %,10d %6d %14.1f %16.1f%n", "PyTorch " + reference.torchVersion(),
-                        reference.parameters(), batch, torchMs, batch * 1000 / torchMs);
-                System.out.printf("  DJL / PyTorch = %.2f%n", djlMs / torchMs);
+                compareWithTorch(velocityModel, timer, threads);
+            } else {
+                double djlMs = ForwardTimer.median(timer.time(batch, warmup, repeats));
+                System.out.printf("  DJL %s: %.1f ms/forward, %.1f evaluations/s%n", Engine.getInstance().getVersion(),
+                        djlMs, batch * 1000 / djlMs);
             }
 
             int half = Math.max(1, batch / 2);
@@ -119,6 +116,29 @@ public class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("%nRSS at start %.0f MiB, at end %.0f MiB%n", rssStart, ProcessMemory.rssMiB());
         return 0;
+    }
+
+    /**
+     * DJL and PyTorch eager on the same network, alternating round by round so that a machine
+     * whose speed drifts during the run biases neither side.
+     */
+    private void compareWithTorch(VelocityModel velocityModel, ForwardTimer timer, int threads) throws Exception {
+        UNetConfig config = velocityModel.config().orElseThrow(
+                () -> new IllegalArgumentException("--torch needs a flowseg network, not a TorchScript model"));
+        System.out.printf("  %-6s %12s %16s %14s%n", "round", "DJL ms", "PyTorch ms", "DJL/PyTorch");
+        double[] ratios = new double[rounds];
+        String torchVersion = "";
+        for (int round = 0; round < rounds; round++) {
+            double djlMs = ForwardTimer.median(timer.time(batch, round == 0 ? warmup : 0, repeats));
+            TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, warmup, repeats, threads);
+            double torchMs = ForwardTimer.median(reference.ms());
+            torchVersion = reference.torchVersion();
+            ratios[round] = djlMs / torchMs;
+            System.out.printf("  %-6d %12.1f %16.1f %14.2f%n", round + 1, djlMs, torchMs, ratios[round]);
+        }
+        System.out.printf("  DJL %s (%s) / PyTorch %s eager (glibc malloc): median ratio %.2f over %d rounds%n",
+                Engine.getInstance().getVersion(), ProcessMemory.allocator(), torchVersion,
+                ForwardTimer.median(ratios), rounds);
     }
 
     /** Cheap enough to finish in about a minute on two CPU cores. */

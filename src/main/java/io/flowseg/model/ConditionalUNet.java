@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The velocity field u(t, x_t, X) as a diffusion-style UNet: input concat(x_t, X), sinusoidal
@@ -126,20 +128,44 @@ public final class ConditionalUNet extends AbstractBlock {
         Deque<NDArray> skips = new ArrayDeque<>();
         skips.push(h);
         for (Stage stage : down) {
-            h = stage.resample() ? Layers.averagePoolDown(h) : run(stage, store, h, embedding, training);
+            NDArray input = h;
+            h = scoped(() -> stage.resample() ? Layers.averagePoolDown(input) : run(stage, store, input, embedding, training));
             skips.push(h);
         }
         for (Stage stage : middle) {
-            h = run(stage, store, h, embedding, training);
+            NDArray input = h;
+            h = scoped(() -> run(stage, store, input, embedding, training));
         }
         for (Stage stage : up) {
-            h = run(stage, store, h.concat(skips.pop(), 1), embedding, training);
-            if (stage.resample()) {
-                h = Layers.nearestUp(h);
+            NDArray input = h;
+            NDArray skip = skips.pop();
+            h = scoped(() -> {
+                NDArray out = run(stage, store, input.concat(skip, 1), embedding, training);
+                return stage.resample() ? Layers.nearestUp(out) : out;
+            });
+            if (!training) {
+                // Consumed: free them now, as PyTorch would, so later layers reuse warm memory.
+                input.close();
+                skip.close();
             }
         }
-        h = Layers.silu(Layers.apply(outputNorm, store, h, training), training);
-        return new NDList(Layers.apply(outputConv, store, h, training));
+        NDArray last = h;
+        return new NDList(scoped(() -> Layers.apply(outputConv, store,
+                Layers.silu(Layers.apply(outputNorm, store, last, training), training), training)));
+    }
+
+    /**
+     * Runs one stage and frees its intermediates as soon as it is done, keeping only its output.
+     * Without this they live until the caller's manager closes: the forward's peak memory becomes
+     * the sum of all its tensors, and every allocation lands on fresh pages the kernel must zero.
+     * (Autograd keeps what it needs for training on its own references.)
+     */
+    private static NDArray scoped(Supplier<NDArray> stage) {
+        try (NDScope scope = new NDScope()) {
+            NDArray output = stage.get();
+            NDScope.unregister(output);
+            return output;
+        }
     }
 
     private NDArray run(Stage stage, ParameterStore store, NDArray h, NDArray embedding, boolean training) {

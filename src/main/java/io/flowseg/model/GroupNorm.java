@@ -3,6 +3,7 @@ package io.flowseg.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -68,6 +69,8 @@ final class GroupNorm extends AbstractBlock {
         NDManager owner = gamma.getArray().getManager();
         NDArray ones = owner.ones(new Shape(size), like.getDataType(), like.getDevice());
         NDArray zeros = owner.zeros(new Shape(size), like.getDataType(), like.getDevice());
+        // Made during a forward pass: keep them out of the caller's NDScope, which would close them.
+        NDScope.unregister(ones, zeros);
         return new NDArray[] {ones, zeros};
     }
 
