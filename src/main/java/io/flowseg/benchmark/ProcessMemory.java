@@ -1,6 +1,8 @@
 package io.flowseg.benchmark;
 
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +15,14 @@ public final class ProcessMemory {
     public static String allocator() {
         String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
         return preload.contains("jemalloc") ? "jemalloc" : preload.contains("tcmalloc") ? "tcmalloc" : "glibc malloc";
+    }
+
+    /** Java heap committed and direct (NIO) buffer memory, in MiB: the JVM's share of the RSS. */
+    public static String jvmShare() {
+        long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+        return String.format("Java heap committed %.0f MiB, direct buffers %.0f MiB",
+                Runtime.getRuntime().totalMemory() / 1048576.0, direct / 1048576.0);
     }
 
     /** RSS in MiB, or -1 where /proc/self/status is not available. */

@@ -108,10 +108,12 @@ public class BenchCommand implements Callable<Integer> {
             if (memoryForwards > 0) {
                 timer.run(memoryBatch, Math.min(100, memoryForwards));
                 double after100 = ProcessMemory.rssMiB();
+                String jvmAfter100 = ProcessMemory.jvmShare();
                 timer.run(memoryBatch, Math.max(0, memoryForwards - 100));
                 double afterAll = ProcessMemory.rssMiB();
                 System.out.printf("%nmemory: RSS after 100 forwards %.0f MiB, after %d forwards %.0f MiB (%.2fx), batch %d%n",
                         after100, memoryForwards, afterAll, afterAll / after100, memoryBatch);
+                System.out.printf("  after 100: %s; after %d: %s%n", jvmAfter100, memoryForwards, ProcessMemory.jvmShare());
             }
         }
         System.out.printf("%nRSS at start %.0f MiB, at end %.0f MiB%n", rssStart, ProcessMemory.rssMiB());
