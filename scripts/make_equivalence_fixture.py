@@ -20,24 +20,13 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_support import TINY_CONFIG, fixture_dir  # noqa: E402
 from torch_unet import ConditionalUNet  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.normpath(os.path.join(HERE, "..", "src", "test", "resources", "equivalence"))
-# Base width 4 keeps the parameters under 50 KB (width 8 would be 180 KB). Two norm groups make
-# every GroupNorm span several channels (4, 8, 12 and 16 wide), so a wrong grouping would show.
-CONFIG = {
-    "preset": "custom",
-    "imageChannels": 2,
-    "resolution": 16,
-    "baseChannels": 4,
-    "channelMultipliers": [1, 2],
-    "residualBlocksPerLevel": 1,
-    "attentionResolutions": [8],
-    "middleAttention": True,
-    "attentionHeads": 2,
-    "normGroups": 2,
-}
+OUT = fixture_dir("equivalence")
+# Two norm groups make every GroupNorm span several channels (4, 8, 12 and 16 wide), so a wrong
+# grouping would show.
+CONFIG = dict(TINY_CONFIG, normGroups=2)
 BATCH = 3
 
 
@@ -64,7 +53,6 @@ def save(name, tensor):
 def main():
     torch.set_num_threads(2)
     torch.manual_seed(20250101)
-    os.makedirs(OUT, exist_ok=True)
 
     model = ConditionalUNet(CONFIG).eval()
     with torch.no_grad():

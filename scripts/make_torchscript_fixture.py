@@ -16,22 +16,10 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_support import TINY_CONFIG as CONFIG, fixture_dir  # noqa: E402
 from torch_unet import ConditionalUNet  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.normpath(os.path.join(HERE, "..", "src", "test", "resources", "torchscript"))
-CONFIG = {
-    "preset": "custom",
-    "resolution": 16,
-    "imageChannels": 2,
-    "baseChannels": 4,
-    "channelMultipliers": [1, 2],
-    "residualBlocksPerLevel": 1,
-    "attentionResolutions": [8],
-    "middleAttention": True,
-    "attentionHeads": 2,
-    "normGroups": 4,
-}
+OUT = fixture_dir("torchscript")
 METADATA = {"imageChannels": 2, "resolution": 16, "version": "fixture-1"}
 
 
@@ -52,7 +40,6 @@ def inputs(generator, batch):
 def main():
     torch.set_num_threads(2)
     torch.manual_seed(20240611)
-    os.makedirs(OUT, exist_ok=True)
 
     model = ConditionalUNet(CONFIG).eval()
     with torch.no_grad():
