@@ -5,7 +5,8 @@ package io.flowseg.evaluation;
  * GED = 2 E[d(pred, gt)] - E[d(pred, pred')] - E[d(gt, gt')].
  *
  * <p>E[d(pred, gt)] averages all M*E sample-rater pairs; the within-set terms average the pairs chosen
- * by {@link WithinSetPairs} (default: distinct masks i != j; a set of one mask then contributes 0).
+ * by {@link WithinSetPairs} (default: all i, j including i == j, as the reference code and the
+ * published LIDC figures do, so GED is 0 when the samples are the raters).
  * Pairs skipped by the convention are left out of their term's mean; a term with no pairs left makes
  * GED NaN.
  */
@@ -14,9 +15,9 @@ public final class GeneralizedEnergyDistance {
     private GeneralizedEnergyDistance() {
     }
 
-    /** GED with {@link WithinSetPairs#DISTINCT}. */
+    /** GED with {@link WithinSetPairs#WITH_SELF_PAIRS}, comparable with published figures. */
     public static double compute(boolean[][] samples, boolean[][] raters, EmptyPairConvention convention) {
-        return compute(samples, raters, convention, WithinSetPairs.DISTINCT);
+        return compute(samples, raters, convention, WithinSetPairs.WITH_SELF_PAIRS);
     }
 
     public static double compute(boolean[][] samples, boolean[][] raters, EmptyPairConvention convention,

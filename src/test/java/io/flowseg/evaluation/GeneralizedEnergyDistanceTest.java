@@ -22,7 +22,7 @@ class GeneralizedEnergyDistanceTest {
         // WITH_SELF_PAIRS within: 0, 2/3, 2/3, 0 -> 1/3 for each set
         //   GED = 2/3 - 1/3 - 1/3 = 0 (empirical distributions coincide)
         assertEquals(0.0, GeneralizedEnergyDistance.compute(same, same, SCORE_ONE, WITH_SELF_PAIRS), 1e-12);
-        assertEquals(-2.0 / 3, GeneralizedEnergyDistance.compute(same, same, SCORE_ONE), 1e-12); // default DISTINCT
+        assertEquals(0.0, GeneralizedEnergyDistance.compute(same, same, SCORE_ONE), 1e-12); // default WITH_SELF_PAIRS
     }
 
     @Test
