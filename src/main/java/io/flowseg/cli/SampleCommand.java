@@ -6,7 +6,6 @@ import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.imaging.Image;
-import io.flowseg.imaging.ImageRejectedException;
 import io.flowseg.imaging.MapImages;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.VelocityModel;
@@ -69,13 +68,7 @@ public class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ImageInput input = ImageInput.from(image, rawShape, pixelType, config.image());
-        Image decoded;
-        try {
-            decoded = input.decode();
-        } catch (ImageRejectedException e) {
-            System.err.printf("flowseg: image rejected (%s): %s%n", e.reason(), e.getMessage());
-            return 2;
-        }
+        Image decoded = input.decode();
         try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
             SamplingSettings settings = sampling.over(configuredDefaults());
@@ -85,16 +78,11 @@ public class SampleCommand implements Callable<Integer> {
             Study study = new Study(studyId != null ? studyId : input.name(), decoded, parseSpacing(spacing),
                     settings, initialNoise == null ? null : initialNoise.samples());
             SegmentationEngine engine = new SegmentationEngine(field, config.engine().maxBatch(),
-                    new UncertaintySettings(config.uncertainty().varianceLevel(), 0.5));
+                    new UncertaintySettings(config.uncertainty().varianceLevel(),
+                            UncertaintySettings.DEFAULT_FOREGROUND_THRESHOLD));
 
             long start = System.nanoTime();
-            StudyResult result;
-            try {
-                result = engine.segment(List.of(study), new ProgressBar(System.err, "sampling")).get(0);
-            } catch (ImageRejectedException e) {
-                System.err.printf("flowseg: image rejected (%s): %s%n", e.reason(), e.getMessage());
-                return 2;
-            }
+            StudyResult result = engine.segment(List.of(study), new ProgressBar(System.err, "sampling")).get(0);
             double seconds = (System.nanoTime() - start) / 1e9;
             write(result, velocityModel, initialNoise != null, seconds);
             System.out.printf("wrote %s (M=%d, w=%s, %d %s steps, seed %d) in %.1f s: mean variance %.4f, diversity %.3f%n",

@@ -110,7 +110,7 @@ public final class ConditionalUNet extends AbstractBlock {
 
     /** Number of scalar parameters. */
     public long parameterCount() {
-        return getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        return Layers.parameterCount(this);
     }
 
     @Override

@@ -41,9 +41,7 @@ final class GroupNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray g = store.getValue(gamma, x.getDevice(), training);
-        NDArray b = store.getValue(beta, x.getDevice(), training);
-        return new NDList(Layers.affine(normalise(x), g, b, training));
+        return new NDList(Layers.affine(normalise(x), gamma(store, x, training), beta(store, x, training), training));
     }
 
     /** Normalises each group to zero mean and unit variance, without the affine. */

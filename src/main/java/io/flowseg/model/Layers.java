@@ -49,6 +49,11 @@ final class Layers {
         return training ? a.add(b) : a.addi(b);
     }
 
+    /** Scalar parameters of a block, its children's included. */
+    static long parameterCount(Block block) {
+        return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
     static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
         return block.forward(store, new NDList(x), training).singletonOrThrow();
     }

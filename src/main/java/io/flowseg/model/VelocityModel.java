@@ -97,7 +97,7 @@ public final class VelocityModel implements AutoCloseable {
         ModelInfo info = new ModelInfo(file.getFileName().toString(), "torchscript",
                 metadata.path("version").asText("unversioned"), "custom",
                 metadata.path("imageChannels").asInt(1), metadata.path("resolution").asInt(0),
-                model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum());
+                Layers.parameterCount(model.getBlock()));
         if (info.resolution() <= 0 || info.imageChannels() <= 0) {
             model.close();
             throw new IOException(TORCHSCRIPT_METADATA + " in " + file.getFileName()
