@@ -11,13 +11,25 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * Times the same network in PyTorch eager (scripts/torch_bench.py, a layer-for-layer mirror of
+ * Times the same network in PyTorch eager (scripts/torch_unet.py is a layer-for-layer mirror of
  * the DJL UNet) so the DJL figure has a reference measured the same way on the same machine.
  * PyTorch runs as it does out of the box: the allocator flowseg's launcher preloads is removed
  * from its environment.
  */
 public final class TorchReference {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the PyTorch side times: a forward pass, or a whole training step. */
+    public enum Workload {
+        FORWARD("torch_bench.py"),
+        TRAINING_STEP("torch_train_bench.py");
+
+        private final String script;
+
+        Workload(String script) {
+            this.script = script;
+        }
+    }
 
     /** What the PyTorch side measured. */
     public record Result(long parameters, double[] ms, String torchVersion) {
@@ -26,10 +38,10 @@ public final class TorchReference {
     private TorchReference() {
     }
 
-    public static Result time(Path python, Path scripts, UNetConfig config, int batch, int warmup, int repeats,
-                              int threads)
+    public static Result time(Workload workload, Path python, Path scripts, UNetConfig config, int batch, int warmup,
+                              int repeats, int threads)
             throws IOException, InterruptedException {
-        Path script = scripts.resolve("torch_bench.py");
+        Path script = scripts.resolve(workload.script);
         if (!Files.isRegularFile(script)) {
             throw new IOException(script + " not found: run bench from the repository root or pass --scripts");
         }
@@ -44,7 +56,7 @@ public final class TorchReference {
             throw new IOException("PyTorch reference failed (is python3-torch installed? apt-get install python3-torch)");
         }
         JsonNode result = JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
-        // The first forwards are warm-ups, as on the DJL side.
+        // The first runs are warm-ups, as on the DJL side.
         double[] ms = StreamSupport.stream(result.get("ms").spliterator(), false).skip(warmup)
                 .mapToDouble(JsonNode::asDouble).toArray();
         return new Result(result.get("parameters").asLong(), ms, result.get("torch").asText());

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.flowseg.benchmark.ForwardTimer;
 import io.flowseg.benchmark.ProcessMemory;
 import io.flowseg.benchmark.TorchReference;
+import io.flowseg.benchmark.TrainStepTimer;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
@@ -19,13 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Prints engine speed and memory figures; with --torch, beside PyTorch eager on the same network. */
+/**
+ * Prints engine speed and memory figures, or with --train the training step's; with --torch,
+ * beside PyTorch eager on the same network.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Forward-pass speed, studies per second, guidance and study batching, and RSS.")
+        description = "Forward-pass speed, studies per second, guidance and study batching, and RSS; or training steps (--train).")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE})")
@@ -61,6 +66,12 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-batch", defaultValue = "4", description = "rows per forward of the memory run (default: ${DEFAULT-VALUE})")
     int memoryBatch;
 
+    @Option(names = "--train", description = "time flow-matching training steps instead (the issue's figure: --batch 16 --resolution 64)")
+    boolean train;
+
+    @Option(names = "--memory-steps", defaultValue = "0", description = "with --train: run this many steps and compare RSS after 1,000 and after all (0: skip)")
+    int memorySteps;
+
     @Option(names = "--torch", description = "also time PyTorch eager on the same network (needs Debian's python3-torch)")
     boolean torch;
 
@@ -75,6 +86,10 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return train ? benchTraining() : benchSampling();
+    }
+
+    private int benchSampling() throws Exception {
         double rssStart = ProcessMemory.rssMiB();
         try (VelocityModel velocityModel = model != null ? VelocityModel.load(model)
                 : VelocityModel.untrained(UNetConfig.preset(preset, 1, resolution), 0);
@@ -89,7 +104,10 @@ public class BenchCommand implements Callable<Integer> {
             ForwardTimer timer = new ForwardTimer(field);
             System.out.printf("forward pass at batch %d (median of %d after %d warm-up forwards)%n", batch, repeats, warmup);
             if (torch) {
-                compareWithTorch(velocityModel, timer, threads);
+                UNetConfig config = velocityModel.config().orElseThrow(() -> new IllegalArgumentException(
+                        "--torch needs a flowseg network, not a TorchScript model"));
+                compareWithTorch(config, TorchReference.Workload.FORWARD, threads,
+                        round -> timer.time(batch, round == 0 ? warmup : 0, repeats));
             } else {
                 double djlMs = ForwardTimer.median(timer.time(batch, warmup, repeats));
                 System.out.printf("  DJL %s: %.1f ms/forward, %.1f evaluations/s%n", Engine.getInstance().getVersion(),
@@ -119,19 +137,50 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Training steps of an untrained preset on synthetic data, and RSS over a long run. */
+    private int benchTraining() throws Exception {
+        UNetConfig config = UNetConfig.preset(preset, 1, resolution);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (TrainStepTimer timer = new TrainStepTimer(config, batch)) {
+            System.out.printf("flowseg bench --train: %s preset at %dx%d, batch %d, device %s, %d CPU threads, %s%n%n",
+                    preset, resolution, resolution, batch, ComputeDevice.get(), threads, ProcessMemory.allocator());
+            System.out.printf("training step (median of %d after %d warm-up steps)%n", repeats, warmup);
+            if (torch) {
+                compareWithTorch(config, TorchReference.Workload.TRAINING_STEP, threads,
+                        round -> timer.time(round == 0 ? warmup : 0, repeats));
+            } else {
+                double ms = ForwardTimer.median(timer.time(warmup, repeats));
+                System.out.printf("  DJL %s: %.1f ms/step, %.1f rows/s%n", Engine.getInstance().getVersion(), ms,
+                        batch * 1000 / ms);
+            }
+            if (memorySteps > 0) {
+                int early = Math.min(1000, memorySteps);
+                timer.run(early);
+                double rssEarly = ProcessMemory.rssMiB();
+                String jvmEarly = ProcessMemory.jvmShare();
+                timer.run(memorySteps - early);
+                double rssAll = ProcessMemory.rssMiB();
+                System.out.printf("%nmemory: RSS after %d steps %.0f MiB, after %d steps %.0f MiB (%.2fx)%n",
+                        early, rssEarly, memorySteps, rssAll, rssAll / rssEarly);
+                System.out.printf("  after %d: %s; after %d: %s%n", early, jvmEarly, memorySteps, ProcessMemory.jvmShare());
+            }
+        }
+        return 0;
+    }
+
     /**
-     * DJL and PyTorch eager on the same network, alternating round by round so that a machine
-     * whose speed drifts during the run biases neither side.
+     * DJL and PyTorch eager on the same network and workload, alternating round by round so that
+     * a machine whose speed drifts during the run biases neither side.
      */
-    private void compareWithTorch(VelocityModel velocityModel, ForwardTimer timer, int threads) throws Exception {
-        UNetConfig config = velocityModel.config().orElseThrow(
-                () -> new IllegalArgumentException("--torch needs a flowseg network, not a TorchScript model"));
+    private void compareWithTorch(UNetConfig config, TorchReference.Workload workload, int threads,
+                                  IntFunction<double[]> djlRound) throws Exception {
         System.out.printf("  %-6s %12s %16s %14s%n", "round", "DJL ms", "PyTorch ms", "DJL/PyTorch");
         double[] ratios = new double[rounds];
         String torchVersion = "";
         for (int round = 0; round < rounds; round++) {
-            double djlMs = ForwardTimer.median(timer.time(batch, round == 0 ? warmup : 0, repeats));
-            TorchReference.Result reference = TorchReference.time(python, scripts, config, batch, warmup, repeats, threads);
+            double djlMs = ForwardTimer.median(djlRound.apply(round));
+            TorchReference.Result reference = TorchReference.time(workload, python, scripts, config, batch, warmup,
+                    repeats, threads);
             double torchMs = ForwardTimer.median(reference.ms());
             torchVersion = reference.torchVersion();
             ratios[round] = djlMs / torchMs;

@@ -158,14 +158,17 @@ public final class ConditionalUNet extends AbstractBlock {
      * Runs one stage and frees its intermediates as soon as it is done, keeping only its output.
      * Without this they live until the caller's manager closes: the forward's peak memory becomes
      * the sum of all its tensors, and every allocation lands on fresh pages the kernel must zero.
-     * (Autograd keeps what it needs for training on its own references.)
+     * (Autograd keeps what it needs for training on its own references.) The output joins the
+     * caller's scope, if any, so a training step's scope frees it with everything else.
      */
     private static NDArray scoped(Supplier<NDArray> stage) {
+        NDArray output;
         try (NDScope scope = new NDScope()) {
-            NDArray output = stage.get();
+            output = stage.get();
             NDScope.unregister(output);
-            return output;
         }
+        NDScope.register(output);
+        return output;
     }
 
     private NDArray run(Stage stage, ParameterStore store, NDArray h, NDArray embedding, boolean training) {

@@ -18,8 +18,16 @@ final class ModelFile {
     private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The JSON header. */
-    record Header(int formatVersion, String version, UNetConfig config) {
+    /**
+     * The JSON header.
+     *
+     * @param objective what the network was trained to output; absent in older files, which are all
+     *                  {@link VelocityModel#FLOW_MATCHING} velocity fields
+     */
+    record Header(int formatVersion, String version, UNetConfig config, String objective) {
+        Header {
+            objective = objective == null ? VelocityModel.FLOW_MATCHING : objective;
+        }
     }
 
     private ModelFile() {

@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,16 +30,20 @@ import java.util.zip.ZipFile;
 public final class VelocityModel implements AutoCloseable {
     /** Name of the metadata entry a TorchScript model may carry (torch.jit.save _extra_files). */
     public static final String TORCHSCRIPT_METADATA = "flowseg.json";
+    /** The objective of a velocity field; other objectives (baselines) are not sampled from. */
+    public static final String FLOW_MATCHING = "flow-matching";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Model model;
     private final ModelInfo info;
     private final UNetConfig config;
+    private final String objective;
 
-    private VelocityModel(Model model, ModelInfo info, UNetConfig config) {
+    private VelocityModel(Model model, ModelInfo info, UNetConfig config, String objective) {
         this.model = model;
         this.info = info;
         this.config = config;
+        this.objective = objective;
     }
 
     /** A freshly initialised network; the same seed gives the same weights. */
@@ -47,7 +52,8 @@ public final class VelocityModel implements AutoCloseable {
         ConditionalUNet unet = new ConditionalUNet(config);
         Model model = newModel("untrained-" + config.preset(), unet);
         unet.initialize(model.getNDManager(), DataType.FLOAT32, unet.inputShapes());
-        return new VelocityModel(model, unetInfo("untrained-" + config.preset(), "untrained", unet), config);
+        return new VelocityModel(model, unetInfo("untrained-" + config.preset(), "untrained", unet), config,
+                FLOW_MATCHING);
     }
 
     /** Loads a flowseg model file or a TorchScript velocity model, told apart by content. */
@@ -69,7 +75,8 @@ public final class VelocityModel implements AutoCloseable {
             model = newModel(file.getFileName().toString(), unet);
             unet.loadParameters(model.getNDManager(), in);
             VelocityModel velocityModel = new VelocityModel(model,
-                    unetInfo(file.getFileName().toString(), header.version(), unet), header.config());
+                    unetInfo(file.getFileName().toString(), header.version(), unet), header.config(),
+                    header.objective());
             loaded = true;
             return velocityModel;
         } catch (EOFException e) {
@@ -103,7 +110,7 @@ public final class VelocityModel implements AutoCloseable {
             throw new IOException(TORCHSCRIPT_METADATA + " in " + file.getFileName()
                     + " must give a positive imageChannels and resolution");
         }
-        return new VelocityModel(model, info, null);
+        return new VelocityModel(model, info, null, FLOW_MATCHING);
     }
 
     /** Reads the metadata entry of a TorchScript zip archive, if the file is one and has it. */
@@ -134,8 +141,13 @@ public final class VelocityModel implements AutoCloseable {
                 unet.parameterCount());
     }
 
-    /** Writes this network and its configuration to one file (flowseg format only). */
+    /** Writes this velocity field and its configuration to one file (flowseg format only). */
     public void save(Path file, String version) throws IOException {
+        save(file, version, objective);
+    }
+
+    /** Writes this network, its configuration and what it was trained for to one file. */
+    public void save(Path file, String version, String trainedObjective) throws IOException {
         if (config == null) {
             throw new IllegalStateException("a TorchScript model is saved with torch.jit.save, not by flowseg");
         }
@@ -143,7 +155,7 @@ public final class VelocityModel implements AutoCloseable {
         Files.createDirectories(parent);
         Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, version, config));
+            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, version, config, trainedObjective));
             model.getBlock().saveParameters(out);
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -152,6 +164,21 @@ public final class VelocityModel implements AutoCloseable {
 
     public ModelInfo info() {
         return info;
+    }
+
+    /** What the network outputs: {@link #FLOW_MATCHING} velocities, or a baseline's (e.g. majority-vote logits). */
+    public String objective() {
+        return objective;
+    }
+
+    /** The network itself, for training and for baselines that run it directly. */
+    public Block network() {
+        return model.getBlock();
+    }
+
+    /** The manager that owns the network's parameters. */
+    public NDManager manager() {
+        return model.getNDManager();
     }
 
     /** The network's configuration, empty for bring-your-own TorchScript models. */

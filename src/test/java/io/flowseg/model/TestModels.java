@@ -42,7 +42,7 @@ final class TestModels {
         try (NDManager manager = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             unet.initialize(manager, DataType.FLOAT32, unet.inputShapes());
-            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, version, config));
+            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION, version, config, null));
             unet.saveParameters(out);
         }
         return file;

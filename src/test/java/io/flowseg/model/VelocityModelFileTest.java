@@ -117,7 +117,7 @@ class VelocityModelFileTest {
     void unsupportedFormatVersionIsRejected() throws IOException {
         Path file = dir.resolve("future.flowseg");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION + 1, "v", TestModels.TINY));
+            ModelFile.writeHeader(out, new ModelFile.Header(ModelFile.FORMAT_VERSION + 1, "v", TestModels.TINY, null));
         }
         IOException error = assertThrows(IOException.class, () -> VelocityModel.load(file));
         assertTrue(error.getMessage().contains("format " + (ModelFile.FORMAT_VERSION + 1)), error.getMessage());

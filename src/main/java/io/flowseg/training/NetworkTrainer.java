@@ -1,0 +1,180 @@
+package io.flowseg.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.flowseg.model.UNetConfig;
+import io.flowseg.model.VelocityModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a UNet on a {@link TrainingSet} under one {@link Objective}: one step is a drawn batch,
+ * forward, loss, backward, AdamW, then the moving average. Each step runs in its own NDScope, so
+ * native memory stays flat however long the run (gradients, activations and optimiser
+ * temporaries are all freed before the next step).
+ */
+public final class NetworkTrainer implements AutoCloseable {
+    private final VelocityModel model;
+    private final TrainingSet data;
+    private final Objective objective;
+    private final TrainingSettings settings;
+    private final Block network;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final List<NDArray> weights = new ArrayList<>();
+    private final AdamW optimizer;
+    private final WeightAverage average;
+    private long step;
+
+    private NetworkTrainer(VelocityModel model, TrainingSet data, Objective objective, TrainingSettings settings) {
+        UNetConfig config = model.config().orElseThrow(
+                () -> new IllegalArgumentException("only flowseg UNets can be trained, not TorchScript models"));
+        if (config.resolution() != data.resolution() || config.imageChannels() != data.imageChannels()) {
+            throw new IllegalArgumentException("training data prepared for " + data.imageChannels() + " channels at "
+                    + data.resolution() + " px, the network takes " + config.imageChannels() + " at "
+                    + config.resolution());
+        }
+        this.model = model;
+        this.data = data;
+        this.objective = objective;
+        this.settings = settings;
+        this.network = model.network();
+        this.manager = model.manager();
+        this.store = new ParameterStore(manager, false);
+        for (Parameter parameter : network.getParameters().values()) {
+            weights.add(parameter.getArray());
+        }
+        this.optimizer = new AdamW(settings, weights, manager);
+        this.average = new WeightAverage(settings.emaDecay(), weights, manager);
+    }
+
+    /** A new run from freshly initialised weights (seeded by the settings' seed). */
+    public static NetworkTrainer start(UNetConfig config, TrainingSet data, Objective objective,
+                                       TrainingSettings settings) {
+        return new NetworkTrainer(VelocityModel.untrained(config, settings.seed()), data, objective, settings);
+    }
+
+    /**
+     * Continues a run from its checkpoint; {@code steps} may extend the run's length (0 keeps the
+     * length it was started with).
+     */
+    public static NetworkTrainer resume(Path checkpoint, TrainingSet data, int steps) throws IOException {
+        Checkpoint.Header header = Checkpoint.readHeader(checkpoint);
+        TrainingSettings saved = header.settings();
+        TrainingSettings settings = steps <= 0 ? saved : new TrainingSettings(steps, saved.batchSize(),
+                saved.learningRate(), saved.beta1(), saved.beta2(), saved.weightDecay(), saved.emaDecay(),
+                saved.conditionDropout(), saved.flips(), saved.seed());
+        NetworkTrainer trainer = start(header.config(), data, header.objective(), settings);
+        try (NDManager reader = trainer.manager.newSubManager()) {
+            Checkpoint.State state = Checkpoint.read(checkpoint, reader);
+            AdamW.copyInto(state.weights(), new NDList(trainer.weights));
+            AdamW.copyInto(state.averages(), trainer.average.averages());
+            trainer.optimizer.restore(header.step(), state.firstMoments(), state.secondMoments());
+            trainer.step = header.step();
+        } catch (IOException | RuntimeException e) {
+            trainer.close();
+            throw e;
+        }
+        return trainer;
+    }
+
+    /** Runs one optimiser step and returns its loss. */
+    public float step() {
+        TrainingBatch batch = TrainingBatch.draw(data, objective, settings, step);
+        int resolution = data.resolution();
+        float loss;
+        try (NDScope ignored = new NDScope()) {
+            NDArray noisy = manager.create(batch.noisy(), new Shape(batch.size(), 1, resolution, resolution));
+            NDArray image = manager.create(batch.image(),
+                    new Shape(batch.size(), data.imageChannels(), resolution, resolution));
+            NDArray time = manager.create(batch.time(), new Shape(batch.size()));
+            NDArray target = manager.create(batch.target(), new Shape(batch.size(), 1, resolution, resolution));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray output = network.forward(store, new NDList(noisy, image, time), true).singletonOrThrow();
+                NDArray lossArray = objective.loss(output, target);
+                collector.backward(lossArray);
+                loss = lossArray.getFloat();
+            }
+            List<NDArray> gradients = new ArrayList<>(weights.size());
+            for (NDArray weight : weights) {
+                gradients.add(weight.getGradient());
+            }
+            optimizer.update(weights, gradients);
+            average.update(weights);
+            for (NDArray gradient : gradients) {
+                gradient.subi(gradient); // PyTorch accumulates gradients, and DJL's collector does not reset them
+            }
+        }
+        step++;
+        if (!Float.isFinite(loss)) {
+            throw new IllegalStateException("training diverged: loss " + loss + " at step " + step);
+        }
+        return loss;
+    }
+
+    /** Work done with the averaged weights in place. */
+    @FunctionalInterface
+    public interface WeightsWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Steps completed so far. */
+    public long completedSteps() {
+        return step;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public boolean finished() {
+        return step >= settings.steps();
+    }
+
+    public void saveCheckpoint(Path file) throws IOException {
+        Checkpoint.write(file, new Checkpoint.Header(objective, model.config().orElseThrow(), settings, step),
+                new NDList(weights), average.averages(), optimizer.firstMoments(), optimizer.secondMoments());
+    }
+
+    /** Writes the moving-average weights as a model file, the form every other command loads. */
+    public void exportAverage(Path file, String version) throws IOException {
+        withAveragedWeights(() -> {
+            model.save(file, version, objective.id());
+            return null;
+        });
+    }
+
+    /** Runs {@code work} with the moving-average weights in the network, then puts the live ones back. */
+    public <T> T withAveragedWeights(WeightsWork<T> work) throws IOException {
+        average.swap(weights);
+        try {
+            return work.run();
+        } finally {
+            average.swap(weights);
+        }
+    }
+
+    /** The network being trained (for validation; it holds the live weights outside {@link #withAveragedWeights}). */
+    public VelocityModel model() {
+        return model;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,151 @@
+package io.flowseg.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.model.ComputeDevice;
+import io.flowseg.model.UNetConfig;
+import io.flowseg.model.VelocityModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkTrainerTest {
+    /** 16 px, widths 8 and 16, attention in the middle only: a few thousand parameters. */
+    static final UNetConfig TINY = new UNetConfig("custom", 1, 16, 8, List.of(1, 2), 1, List.of(), true, 2, 4);
+
+    @TempDir
+    Path dir;
+
+    static TrainingSet tinySet() {
+        return TrainingSet.prepare(new SyntheticGenerator(32).cases(6, 3, 11), 1, 16);
+    }
+
+    static TrainingSettings settings(int steps) {
+        return new TrainingSettings(steps, 4, 1e-3f, 0.9f, 0.95f, 0.01f, 0.9f, 0.5f, true, 5);
+    }
+
+    @Test
+    void lossFallsOnAFixedProblem() {
+        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.MAJORITY_VOTE, settings(60))) {
+            float early = 0;
+            float late = 0;
+            for (int i = 0; i < 60; i++) {
+                float loss = trainer.step();
+                if (i < 10) {
+                    early += loss;
+                } else if (i >= 50) {
+                    late += loss;
+                }
+            }
+            assertTrue(late < 0.8 * early, "loss " + early / 10 + " -> " + late / 10);
+            assertEquals(60, trainer.completedSteps());
+            assertTrue(trainer.finished());
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointContinuesExactly() throws IOException {
+        TrainingSet data = tinySet();
+        List<float[]> straight;
+        List<float[]> straightAverage;
+        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, data, Objective.FLOW_MATCHING, settings(4))) {
+            for (int i = 0; i < 4; i++) {
+                trainer.step();
+            }
+            straight = weights(trainer.model());
+            straightAverage = trainer.withAveragedWeights(() -> weights(trainer.model()));
+        }
+        Path checkpoint = dir.resolve("run.checkpoint");
+        try (NetworkTrainer first = NetworkTrainer.start(TINY, data, Objective.FLOW_MATCHING, settings(4))) {
+            first.step();
+            first.step();
+            first.saveCheckpoint(checkpoint);
+            first.step(); // work after the checkpoint is lost, as in a crash
+        }
+        try (NetworkTrainer resumed = NetworkTrainer.resume(checkpoint, data, 0)) {
+            assertEquals(2, resumed.completedSteps());
+            assertEquals(Objective.FLOW_MATCHING, resumed.objective());
+            resumed.step();
+            resumed.step();
+            assertTrue(resumed.finished());
+            assertWeightsEqual(straight, weights(resumed.model()));
+            assertWeightsEqual(straightAverage, resumed.withAveragedWeights(() -> weights(resumed.model())));
+        }
+    }
+
+    @Test
+    void theExportedModelHoldsTheAveragedWeightsAndItsObjective() throws IOException {
+        Path file = dir.resolve("baseline.flowseg");
+        List<float[]> live;
+        List<float[]> averaged;
+        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.MAJORITY_VOTE, settings(3))) {
+            for (int i = 0; i < 3; i++) {
+                trainer.step();
+            }
+            live = weights(trainer.model());
+            averaged = trainer.withAveragedWeights(() -> weights(trainer.model()));
+            trainer.exportAverage(file, "test-1");
+            assertWeightsEqual(live, weights(trainer.model()));
+        }
+        assertNotEquals(0, distance(live, averaged));
+        try (VelocityModel loaded = VelocityModel.load(file)) {
+            assertEquals("majority-vote", loaded.objective());
+            assertEquals("test-1", loaded.info().version());
+            assertWeightsEqual(averaged, weights(loaded));
+        }
+    }
+
+    @Test
+    void longRunsKeepTheArrayCountFlat() {
+        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.FLOW_MATCHING, settings(40))) {
+            trainer.step();
+            int before = liveArrays();
+            for (int i = 0; i < 30; i++) {
+                trainer.step();
+            }
+            assertEquals(before, liveArrays(), "arrays alive after 30 more steps");
+        }
+    }
+
+    static int liveArrays() {
+        try (NDManager probe = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch")) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    static List<float[]> weights(VelocityModel model) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter parameter : model.network().getParameters().values()) {
+            NDArray array = parameter.getArray();
+            values.add(array.toFloatArray());
+        }
+        return values;
+    }
+
+    private static void assertWeightsEqual(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
+        }
+    }
+
+    private static double distance(List<float[]> a, List<float[]> b) {
+        double sum = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.get(i).length; j++) {
+                sum += Math.abs(a.get(i)[j] - b.get(i)[j]);
+            }
+        }
+        return sum;
+    }
+}
