@@ -10,9 +10,7 @@ import io.flowseg.imaging.MapImages;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
-import io.flowseg.sampling.OdeSolver;
 import io.flowseg.uncertainty.PixelSpacing;
-import io.flowseg.uncertainty.UncertaintySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,15 +69,13 @@ public class SampleCommand implements Callable<Integer> {
         Image decoded = input.decode();
         try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
-            SamplingSettings settings = sampling.over(configuredDefaults());
+            SamplingSettings settings = sampling.overConfigured(config.sampling());
             if (initialNoise != null) {
                 settings = withNoiseSampleCount(settings, initialNoise);
             }
             Study study = new Study(studyId != null ? studyId : input.name(), decoded, parseSpacing(spacing),
                     settings, initialNoise == null ? null : initialNoise.samples());
-            SegmentationEngine engine = new SegmentationEngine(field, config.engine().maxBatch(),
-                    new UncertaintySettings(config.uncertainty().varianceLevel(),
-                            UncertaintySettings.DEFAULT_FOREGROUND_THRESHOLD));
+            SegmentationEngine engine = ConfiguredEngine.create(field, config);
 
             long start = System.nanoTime();
             StudyResult result = engine.segment(List.of(study), new ProgressBar(System.err, "sampling")).get(0);
@@ -90,12 +86,6 @@ public class SampleCommand implements Callable<Integer> {
                     result.summary().meanVariance(), result.summary().sampleDiversity());
             return 0;
         }
-    }
-
-    private SamplingSettings configuredDefaults() {
-        FlowsegConfig.Sampling defaults = config.sampling();
-        return new SamplingSettings(defaults.samples(), defaults.guidance(), defaults.steps(),
-                OdeSolver.parse(defaults.solver()), null);
     }
 
     /** With explicit noise, M is the file's sample count; an explicit --samples must agree. */

@@ -1,5 +1,6 @@
 package io.flowseg.cli;
 
+import io.flowseg.config.FlowsegConfig;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.sampling.OdeSolver;
 import picocli.CommandLine.Option;
@@ -30,5 +31,11 @@ final class SamplingOptions {
                 steps != null ? steps : defaults.steps(),
                 solver != null ? OdeSolver.parse(solver) : defaults.solver(),
                 seed != null ? seed : defaults.seed());
+    }
+
+    /** These options over the configured defaults ({@code flowseg.sampling.*}). */
+    SamplingSettings overConfigured(FlowsegConfig.Sampling defaults) {
+        return over(new SamplingSettings(defaults.samples(), defaults.guidance(), defaults.steps(),
+                OdeSolver.parse(defaults.solver()), null));
     }
 }

@@ -3,13 +3,14 @@ package io.flowseg.cli;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticManifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Writes synthetic multi-rater cases in the folder format. */
+/** Writes synthetic multi-rater cases in the folder format, with the manifest that lets eval draw oracle masks. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Generate synthetic multi-rater cases with known ambiguity (deterministic by seed).")
 public class SynthCommand implements Callable<Integer> {
@@ -36,6 +37,7 @@ public class SynthCommand implements Callable<Integer> {
         }
         List<MultiRaterCase> generated = new SyntheticGenerator(size).cases(cases, raters, seed);
         new MultiRaterFolder().write(out, generated);
+        SyntheticManifest.of(size, cases, raters, seed).write(out);
         System.out.printf("wrote %d cases x %d raters (%dx%d, seed %d) to %s%n", cases, raters, size, size, seed, out);
         return 0;
     }

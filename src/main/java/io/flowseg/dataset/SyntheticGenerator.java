@@ -31,9 +31,14 @@ public final class SyntheticGenerator {
             for (int k = 0; k < raters; k++) {
                 masks.add(scene.raterMask(RaterHabit.draw(random)));
             }
-            result.add(new MultiRaterCase(String.format("synth-%05d", i), scene.image(), masks));
+            result.add(new MultiRaterCase(caseId(i), scene.image(), masks));
         }
         return result;
+    }
+
+    /** The name of case i (its folder in the folder format). */
+    public static String caseId(int caseIndex) {
+        return String.format("synth-%05d", caseIndex);
     }
 
     /** The scene of case i, for drawing oracle masks from the rater process. */

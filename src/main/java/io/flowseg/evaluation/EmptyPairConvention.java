@@ -1,5 +1,7 @@
 package io.flowseg.evaluation;
 
+import java.util.Locale;
+
 /**
  * How IoU and Dice treat a pair of masks that are both empty (0/0).
  *
@@ -24,5 +26,20 @@ public enum EmptyPairConvention {
     /** Short human-readable form for printing next to figures. */
     public String label() {
         return label;
+    }
+
+    /** The command-line form: {@code score-one} or {@code skip}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses the command-line form, case-insensitively. */
+    public static EmptyPairConvention parse(String text) {
+        for (EmptyPairConvention convention : values()) {
+            if (convention.id().equalsIgnoreCase(text.trim())) {
+                return convention;
+            }
+        }
+        throw new IllegalArgumentException("unknown empty-pair convention '" + text + "' (known: score-one, skip)");
     }
 }

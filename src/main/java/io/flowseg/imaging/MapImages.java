@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
@@ -37,6 +38,14 @@ public final class MapImages {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setSamples(0, 0, width, height, 0, levels);
         return png(image);
+    }
+
+    /** The image's first channel, min-max normalised, as 8-bit grayscale (a constant image is black). */
+    public static byte[] imagePng(Image image) {
+        float[] plane = Arrays.copyOf(image.pixels(), image.planeSize());
+        PixelRange range = PixelRange.of(plane);
+        return grayPng(range.isConstant() ? new float[plane.length] : range.normalise(plane), image.width(),
+                image.height());
     }
 
     /** True pixels become white, false ones black; written as a 1-bit PNG. */

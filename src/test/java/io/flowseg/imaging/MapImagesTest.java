@@ -66,6 +66,18 @@ class MapImagesTest {
     }
 
     @Test
+    void imageShowsItsFirstChannelMinMaxNormalised() {
+        // Two channels of 2 x 1: the first spans 50..150, the second is ignored.
+        Image image = new Image(2, 1, 2, new float[] {50, 150, 0, 1000});
+
+        BufferedImage png = decodePng(MapImages.imagePng(image));
+
+        assertArrayEquals(new int[] {0, 255}, png.getRaster().getSamples(0, 0, 2, 1, 0, new int[2]));
+        BufferedImage flat = decodePng(MapImages.imagePng(new Image(2, 1, 1, new float[] {7, 7})));
+        assertArrayEquals(new int[] {0, 0}, flat.getRaster().getSamples(0, 0, 2, 1, 0, new int[2]));
+    }
+
+    @Test
     void viridisEndsAreDarkPurpleAndYellow() {
         assertEquals(0x440154, Viridis.rgb(0));
         assertEquals(0xFDE725, Viridis.rgb(Viridis.LEVELS - 1));

@@ -1,0 +1,25 @@
+package io.flowseg.evaluation;
+
+import io.flowseg.engine.SamplingSettings;
+
+/**
+ * Quality against cost at one sweep point.
+ *
+ * @param settings the point's sampling settings
+ * @param aggregate its metrics over the cases
+ * @param networkEvaluationsPerStudy its cost in network evaluations per case
+ * @param secondsPerStudy its sampling wall time per case
+ */
+public record SweepRow(SamplingSettings settings, AggregateMetrics aggregate, double networkEvaluationsPerStudy,
+                       double secondsPerStudy) {
+
+    /** The curve this point belongs to in a quality-versus-cost plot: its solver and guidance weight. */
+    public String series() {
+        return settings.solver().id() + " w=" + settings.guidance();
+    }
+
+    /** Mean of a metric over the cases. */
+    public double mean(String metric) {
+        return aggregate.get(metric).mean();
+    }
+}
