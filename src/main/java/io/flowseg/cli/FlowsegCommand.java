@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "flowseg", mixinStandardHelpOptions = true, version = "flowseg 0.1.0",
         description = "Uncertainty-aware segmentation with conditional flow matching.",
-        subcommands = {SampleCommand.class, BenchCommand.class, SynthCommand.class})
+        subcommands = {SampleCommand.class, BenchCommand.class, SynthCommand.class, TrainCommand.class})
 public class FlowsegCommand {
 }
