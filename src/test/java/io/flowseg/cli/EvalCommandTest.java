@@ -11,6 +11,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,22 @@ class EvalCommandTest {
         return data;
     }
 
-    @Test
-    void evaluatesTheModelPrintsTheTableAndWritesReportAndCsv(QuarkusMainLauncher launcher) throws Exception {
+    /** `eval` of the synthetic data with the tiny network, writing to {@code out}, with more options. */
+    private LaunchResult evalTinyModel(QuarkusMainLauncher launcher, Path out, String... options) throws Exception {
         Path data = synth(launcher);
         Path model = EvaluationFixtures.writeTinyModel(dir.resolve("tiny.flowseg"));
-        Path out = dir.resolve("eval");
-        LaunchResult result = launcher.launch("eval", "--data", data.toString(), "--model", model.toString(),
-                "--samples", "2", "--steps", "1", "--solver", "euler", "--guidance", "0", "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("eval", "--data", data.toString(), "--model", model.toString(),
+                "--samples", "2", "--out", out.toString()));
+        args.addAll(List.of(options));
+        LaunchResult result = launcher.launch(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.getErrorOutput());
+        return result;
+    }
+
+    @Test
+    void evaluatesTheModelPrintsTheTableAndWritesReportAndCsv(QuarkusMainLauncher launcher) throws Exception {
+        Path out = dir.resolve("eval");
+        LaunchResult result = evalTinyModel(launcher, out, "--steps", "1", "--solver", "euler", "--guidance", "0");
 
         String table = result.getOutput();
         assertTrue(table.contains("metric"), table);
@@ -86,13 +95,9 @@ class EvalCommandTest {
 
     @Test
     void sweepPrintsAndWritesOneRowPerGridPointWithItsCost(QuarkusMainLauncher launcher) throws Exception {
-        Path data = synth(launcher);
-        Path model = EvaluationFixtures.writeTinyModel(dir.resolve("tiny.flowseg"));
         Path out = dir.resolve("sweep");
-        LaunchResult result = launcher.launch("eval", "--data", data.toString(), "--model", model.toString(),
-                "--sweep", "--sweep-solvers", "euler,heun", "--sweep-steps", "1,2", "--sweep-guidance", "0,0.5",
-                "--samples", "2", "--out", out.toString());
-        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        LaunchResult result = evalTinyModel(launcher, out, "--sweep", "--sweep-solvers", "euler,heun",
+                "--sweep-steps", "1,2", "--sweep-guidance", "0,0.5");
 
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(1 + 2 * 2 * 2, csv.size());
