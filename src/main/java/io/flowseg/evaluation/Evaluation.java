@@ -13,10 +13,6 @@ public final class Evaluation {
         this.evaluator = evaluator;
     }
 
-    public EmptyPairConvention convention() {
-        return evaluator.convention();
-    }
-
     public EvaluationResult run(List<MultiRaterCase> cases, CaseSampler sampler, SamplingProgress progress) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no cases to evaluate");

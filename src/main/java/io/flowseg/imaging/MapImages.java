@@ -87,7 +87,8 @@ public final class MapImages {
         return Math.round(Math.min(value / max, 1f) * TOP_LEVEL);
     }
 
-    private static byte[] png(BufferedImage image) {
+    /** Encodes any image as PNG, in memory. */
+    public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         // A memory cache avoids ImageIO's default temporary-file cache.

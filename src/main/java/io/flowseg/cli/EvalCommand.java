@@ -1,0 +1,158 @@
+package io.flowseg.cli;
+
+import io.flowseg.config.FlowsegConfig;
+import io.flowseg.dataset.MultiRaterCase;
+import io.flowseg.dataset.MultiRaterFolder;
+import io.flowseg.dataset.SyntheticManifest;
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.engine.SegmentationEngine;
+import io.flowseg.evaluation.Calibration;
+import io.flowseg.evaluation.CaseSampler;
+import io.flowseg.evaluation.EmptyPairConvention;
+import io.flowseg.evaluation.Evaluation;
+import io.flowseg.evaluation.EvaluationResult;
+import io.flowseg.evaluation.FlowCaseSampler;
+import io.flowseg.evaluation.MultiRaterEvaluator;
+import io.flowseg.evaluation.OracleCaseSampler;
+import io.flowseg.evaluation.Sweep;
+import io.flowseg.evaluation.SweepGrid;
+import io.flowseg.evaluation.SweepRow;
+import io.flowseg.evaluation.report.HtmlReport;
+import io.flowseg.evaluation.report.MetricsCsv;
+import io.flowseg.evaluation.report.SweepCsv;
+import io.flowseg.evaluation.report.SweepPlot;
+import io.flowseg.model.VelocityModel;
+import io.flowseg.model.VelocityPredictor;
+import io.flowseg.sampling.OdeSolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Scores sampled segmentations against every rater of a multi-rater data set, or sweeps settings against cost. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate against multi-rater data: a metrics table, report.html and metrics.csv; "
+                + "with --sweep, quality against cost over solvers x steps x guidance (sweep.csv, sweep.png).")
+public class EvalCommand implements Callable<Integer> {
+    private static final String ORACLE = "oracle";
+
+    @Option(names = "--data", paramLabel = "DIR", required = true,
+            description = "multi-rater folder: one folder per case with image_* and label<k>_* (see synth)")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else an untrained small network)")
+    Path model;
+
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--empty-pairs", paramLabel = "CONVENTION", defaultValue = "score-one",
+            description = "IoU and Dice of two empty masks: score-one (1, as the reference code) or skip (left out of every mean) (default: ${DEFAULT-VALUE})")
+    String emptyPairs;
+
+    @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N cases")
+    Integer limit;
+
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "sample with a baseline instead of the model: oracle (synthetic data only: each sample is a fresh rater of the known rater process)")
+    String baseline;
+
+    @Option(names = "--sweep", description = "evaluate every solver x steps x guidance of the --sweep-* lists; writes sweep.csv and sweep.png")
+    boolean sweep;
+
+    @Option(names = "--sweep-solvers", paramLabel = "S,...", split = ",", defaultValue = "euler,midpoint,heun",
+            description = "solvers of the sweep (default: ${DEFAULT-VALUE})")
+    List<String> sweepSolvers;
+
+    @Option(names = "--sweep-steps", paramLabel = "N,...", split = ",", defaultValue = "5,10,25,50",
+            description = "step counts of the sweep (default: ${DEFAULT-VALUE})")
+    List<Integer> sweepSteps;
+
+    @Option(names = "--sweep-guidance", paramLabel = "W,...", split = ",",
+            description = "guidance weights of the sweep (default: the --guidance value)")
+    List<Float> sweepGuidance;
+
+    private final FlowsegConfig config;
+    private final ModelSource models;
+
+    public EvalCommand(FlowsegConfig config, ModelSource models) {
+        this.config = config;
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Evaluation evaluation = new Evaluation(
+                new MultiRaterEvaluator(EmptyPairConvention.parse(emptyPairs), Calibration.DEFAULT_BINS));
+        SamplingSettings settings = sampling.overConfigured(config.sampling());
+        CaseSampler oracle = baseline == null ? null : baseline(settings);
+        List<MultiRaterCase> cases = readCases();
+        Files.createDirectories(out);
+        if (oracle != null) {
+            report(evaluation.run(cases, oracle, new ProgressBar(System.err, "eval")));
+            return 0;
+        }
+        try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
+            SegmentationEngine engine = ConfiguredEngine.create(field, config);
+            String modelName = velocityModel.info().name();
+            if (sweep) {
+                sweep(new Sweep(evaluation, point -> new FlowCaseSampler(engine, point, modelName)), cases, settings);
+            } else {
+                report(evaluation.run(cases, new FlowCaseSampler(engine, settings, modelName),
+                        new ProgressBar(System.err, "eval")));
+            }
+        }
+        return 0;
+    }
+
+    /** The baseline sampler; only the oracle exists, and only for data written by synth. */
+    private CaseSampler baseline(SamplingSettings settings) throws IOException {
+        if (!ORACLE.equals(baseline)) {
+            throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (known: " + ORACLE + ")");
+        }
+        if (sweep) {
+            throw new IllegalArgumentException("--sweep varies the model's solver and steps; a baseline has neither");
+        }
+        if (!Files.isRegularFile(data.resolve(SyntheticManifest.FILE_NAME))) {
+            throw new IllegalArgumentException("--baseline oracle needs synthetic data: " + data + " has no "
+                    + SyntheticManifest.FILE_NAME + " (./flowseg synth writes one)");
+        }
+        return new OracleCaseSampler(SyntheticManifest.read(data), settings.samples(), settings.seed());
+    }
+
+    private List<MultiRaterCase> readCases() throws IOException {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
+        List<MultiRaterCase> cases = new MultiRaterFolder().read(data);
+        return limit == null ? cases : cases.subList(0, Math.min(limit, cases.size()));
+    }
+
+    private void report(EvaluationResult result) throws IOException {
+        MetricsCsv.write(out.resolve("metrics.csv"), result);
+        new HtmlReport(ConfiguredEngine.uncertainty(config)).write(out.resolve("report.html"), result);
+        System.out.print(EvalTables.summary(result));
+        System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("report.html"), out.resolve("metrics.csv"),
+                result.cases().size());
+    }
+
+    private void sweep(Sweep runner, List<MultiRaterCase> cases, SamplingSettings settings) throws IOException {
+        SweepGrid grid = new SweepGrid(sweepSolvers.stream().map(OdeSolver::parse).toList(),
+                sweepGuidance != null ? sweepGuidance : List.of(settings.guidance()), sweepSteps,
+                settings.samples(), settings.seed());
+        List<SweepRow> rows = runner.run(cases, grid, point -> new ProgressBar(System.err,
+                point.solver().id() + " " + point.steps() + " steps w=" + point.guidance()));
+        SweepCsv.write(out.resolve("sweep.csv"), rows);
+        SweepPlot.write(out.resolve("sweep.png"), rows);
+        System.out.print(EvalTables.sweep(rows));
+        System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("sweep.csv"), out.resolve("sweep.png"),
+                cases.size());
+    }
+}
