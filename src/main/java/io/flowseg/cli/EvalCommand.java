@@ -22,6 +22,8 @@ import io.flowseg.evaluation.report.MetricsCsv;
 import io.flowseg.evaluation.report.SweepCsv;
 import io.flowseg.evaluation.report.SweepPlot;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.training.ModelCaseSampler;
+import io.flowseg.training.Objective;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
 import java.io.IOException;
@@ -44,7 +46,7 @@ public class EvalCommand implements Callable<Integer> {
             description = "multi-rater folder: one folder per case with image_* and label<k>_* (see synth)")
     Path data;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else an untrained small network)")
+    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive, or a baseline trained with train --objective majority-vote (default: flowseg.model.path, else the bundled trained model)")
     Path model;
 
     @Mixin
@@ -101,12 +103,17 @@ public class EvalCommand implements Callable<Integer> {
         }
         try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
             SegmentationEngine engine = ConfiguredEngine.create(field, config);
-            String modelName = velocityModel.info().name();
+            Objective objective = Objective.parse(velocityModel.objective());
             if (sweep) {
+                if (objective != Objective.FLOW_MATCHING) {
+                    throw new IllegalArgumentException("--sweep varies solver and steps; a " + objective.id()
+                            + " baseline has neither");
+                }
+                String modelName = velocityModel.info().name();
                 sweep(new Sweep(evaluation, point -> new FlowCaseSampler(engine, point, modelName)), cases, settings);
             } else {
-                report(evaluation.run(cases, new FlowCaseSampler(engine, settings, modelName),
-                        new ProgressBar(System.err, "eval")));
+                report(evaluation.run(cases, ModelCaseSampler.of(objective, velocityModel, field, engine, settings,
+                        config.engine().maxBatch()), new ProgressBar(System.err, "eval")));
             }
         }
         return 0;

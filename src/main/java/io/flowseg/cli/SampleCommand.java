@@ -43,7 +43,7 @@ public class SampleCommand implements Callable<Integer> {
     @Option(names = "--study-id", paramLabel = "ID", description = "study id; seeds the noise when --seed is absent (default: the image's file name)")
     String studyId;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else an untrained small network)")
+    @Option(names = "--model", paramLabel = "FILE", description = "flowseg model file or TorchScript archive (default: flowseg.model.path, else the bundled trained model)")
     Path model;
 
     @Mixin
@@ -67,7 +67,7 @@ public class SampleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImageInput input = ImageInput.from(image, rawShape, pixelType, config.image());
         Image decoded = input.decode();
-        try (VelocityModel velocityModel = models.load(model); VelocityPredictor field = velocityModel.newPredictor()) {
+        try (VelocityModel velocityModel = models.loadVelocityField(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
             SamplingSettings settings = sampling.overConfigured(config.sampling());
             if (initialNoise != null) {

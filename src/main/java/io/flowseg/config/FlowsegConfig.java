@@ -21,7 +21,7 @@ public interface FlowsegConfig {
 
     /** Which velocity model to load. */
     interface Model {
-        /** A flowseg model file or TorchScript archive; absent: an untrained network of {@link #preset()}. */
+        /** A flowseg model file or TorchScript archive; absent: the bundled trained model; {@code untrained}: a new network of {@link #preset()}. */
         Optional<Path> path();
 
         @WithDefault("small")

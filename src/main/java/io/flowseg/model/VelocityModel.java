@@ -66,23 +66,39 @@ public final class VelocityModel implements AutoCloseable {
         }
     }
 
+    /** Loads a flowseg model bundled on the class path (the trained default model). */
+    public static VelocityModel loadResource(String resource) throws IOException {
+        InputStream stream = VelocityModel.class.getClassLoader().getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IOException("bundled model " + resource + " is missing from the class path");
+        }
+        try (InputStream in = stream) {
+            return loadFlowseg(in, resource.substring(resource.lastIndexOf('/') + 1));
+        }
+    }
+
     private static VelocityModel loadFlowseg(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return loadFlowseg(in, file.getFileName().toString());
+        }
+    }
+
+    private static VelocityModel loadFlowseg(InputStream stream, String name) throws IOException {
         Model model = null;
         boolean loaded = false;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {
             ModelFile.Header header = ModelFile.readHeader(in);
             ConditionalUNet unet = new ConditionalUNet(header.config());
-            model = newModel(file.getFileName().toString(), unet);
+            model = newModel(name, unet);
             unet.loadParameters(model.getNDManager(), in);
-            VelocityModel velocityModel = new VelocityModel(model,
-                    unetInfo(file.getFileName().toString(), header.version(), unet), header.config(),
-                    header.objective());
+            VelocityModel velocityModel = new VelocityModel(model, unetInfo(name, header.version(), unet),
+                    header.config(), header.objective());
             loaded = true;
             return velocityModel;
         } catch (EOFException e) {
-            throw new IOException("cannot read flowseg model " + file.getFileName() + ": the file is truncated", e);
+            throw new IOException("cannot read flowseg model " + name + ": the file is truncated", e);
         } catch (MalformedModelException | IllegalArgumentException | IOException e) {
-            throw new IOException("cannot read flowseg model " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new IOException("cannot read flowseg model " + name + ": " + e.getMessage(), e);
         } finally {
             if (!loaded && model != null) {
                 model.close(); // a half-loaded network's parameters live in the model's manager

@@ -24,7 +24,7 @@ public final class ModelCaseSampler {
      */
     public static CaseSampler of(Objective objective, VelocityModel model, VelocityField field,
                                  SegmentationEngine engine, SamplingSettings settings, int maxBatch) {
-        String name = model.info().name() + " " + model.info().version();
+        String name = model.info().name();
         return switch (objective) {
             case FLOW_MATCHING -> new FlowCaseSampler(engine, settings, name);
             case MAJORITY_VOTE -> new MajorityVoteCaseSampler(field, settings.samples(), maxBatch, name);

@@ -60,6 +60,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void aMajorityVoteModelIsEvaluatedAsTheDeterministicBaselineAndCannotBeSampled(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path data = synth(launcher);
+        Path baseline = EvaluationFixtures.writeTinyBaseline(dir.resolve("baseline.flowseg"));
+        LaunchResult result = launcher.launch("eval", "--data", data.toString(), "--model", baseline.toString(),
+                "--samples", "3", "--out", dir.resolve("baseline").toString());
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getOutput().contains("deterministic majority-vote baseline, model baseline.flowseg, "
+                + "one prediction repeated M=3"), result.getOutput());
+        assertTrue(result.getOutput().contains("1 network evaluations/study"), result.getOutput());
+
+        LaunchResult sample = launcher.launch("sample", "--model", baseline.toString(), "--steps", "1",
+                "--out", dir.resolve("sample").toString());
+        assertEquals(2, sample.exitCode());
+        assertTrue(sample.getErrorOutput().contains("trained as a majority-vote baseline"), sample.getErrorOutput());
+    }
+
+    @Test
     void oracleBaselineOnSyntheticDataWithTheSkipConventionAndALimit(QuarkusMainLauncher launcher) throws Exception {
         Path data = synth(launcher);
         Path out = dir.resolve("oracle");

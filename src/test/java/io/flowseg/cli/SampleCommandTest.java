@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs `flowseg sample` as a user would, on the untrained default model with cheap settings. */
+/** Runs `flowseg sample` as a user would, on the bundled trained model with cheap settings. */
 @QuarkusMainTest
 class SampleCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +69,7 @@ class SampleCommandTest {
         assertEquals("heun", summary.get("solver").asText());
         assertEquals(42, summary.get("seed").asLong());
         assertEquals("given", summary.get("seedSource").asText());
-        assertEquals("untrained-small", summary.get("model").get("name").asText());
+        assertEquals("flowseg-small-64.flowseg", summary.get("model").get("name").asText());
         // 3 samples x 2 steps x 2 stages x 2 rows (guided)
         assertEquals(24, summary.get("networkEvaluations").asLong());
         JsonNode figures = summary.get("figures");
@@ -85,12 +85,13 @@ class SampleCommandTest {
     @Test
     void explicitNoiseSetsTheSampleCount(QuarkusMainLauncher launcher) throws Exception {
         Path noise = dir.resolve("noise.npy");
-        float[] data = new float[2 * 128 * 128];
+        int r = 64; // the bundled model's resolution
+        float[] data = new float[2 * r * r];
         Random random = new Random(1);
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) random.nextGaussian();
         }
-        Npy.write(new NpyArray(new int[] {2, 1, 128, 128}, data), noise);
+        Npy.write(new NpyArray(new int[] {2, 1, r, r}, data), noise);
         Path out = dir.resolve("noise-out");
         LaunchResult result = launcher.launch("sample", "--image", png("scan.png", 32, 32, false).toString(),
                 "--noise", noise.toString(), "--steps", "1", "--solver", "euler", "--guidance", "0",

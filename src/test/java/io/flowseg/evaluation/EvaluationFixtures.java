@@ -39,6 +39,14 @@ public final class EvaluationFixtures {
         return VelocityModel.untrained(TINY, 0);
     }
 
+    /** The tiny network saved as a majority-vote baseline (what {@code train --objective majority-vote} writes). */
+    public static Path writeTinyBaseline(Path file) throws IOException {
+        try (VelocityModel model = tinyModel()) {
+            model.save(file, "tiny-baseline", "majority-vote");
+        }
+        return file;
+    }
+
     /** The tiny network saved as a model file. */
     public static Path writeTinyModel(Path file) throws IOException {
         try (VelocityModel model = tinyModel()) {

@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.flowseg.dataset.SyntheticGenerator;
 import io.flowseg.model.ComputeDevice;
-import io.flowseg.model.UNetConfig;
+import io.flowseg.evaluation.EvaluationFixtures;
 import io.flowseg.model.VelocityModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NetworkTrainerTest {
-    /** 16 px, widths 8 and 16, attention in the middle only: a few thousand parameters. */
-    static final UNetConfig TINY = new UNetConfig("custom", 1, 16, 8, List.of(1, 2), 1, List.of(), true, 2, 4);
-
     @TempDir
     Path dir;
 
@@ -36,7 +33,7 @@ class NetworkTrainerTest {
 
     @Test
     void lossFallsOnAFixedProblem() {
-        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.MAJORITY_VOTE, settings(60))) {
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, tinySet(), Objective.MAJORITY_VOTE, settings(60))) {
             float early = 0;
             float late = 0;
             for (int i = 0; i < 60; i++) {
@@ -58,7 +55,7 @@ class NetworkTrainerTest {
         TrainingSet data = tinySet();
         List<float[]> straight;
         List<float[]> straightAverage;
-        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, data, Objective.FLOW_MATCHING, settings(4))) {
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, data, Objective.FLOW_MATCHING, settings(4))) {
             for (int i = 0; i < 4; i++) {
                 trainer.step();
             }
@@ -66,7 +63,7 @@ class NetworkTrainerTest {
             straightAverage = trainer.withAveragedWeights(() -> weights(trainer.model()));
         }
         Path checkpoint = dir.resolve("run.checkpoint");
-        try (NetworkTrainer first = NetworkTrainer.start(TINY, data, Objective.FLOW_MATCHING, settings(4))) {
+        try (NetworkTrainer first = NetworkTrainer.start(EvaluationFixtures.TINY, data, Objective.FLOW_MATCHING, settings(4))) {
             first.step();
             first.step();
             first.saveCheckpoint(checkpoint);
@@ -88,7 +85,7 @@ class NetworkTrainerTest {
         Path file = dir.resolve("baseline.flowseg");
         List<float[]> live;
         List<float[]> averaged;
-        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.MAJORITY_VOTE, settings(3))) {
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, tinySet(), Objective.MAJORITY_VOTE, settings(3))) {
             for (int i = 0; i < 3; i++) {
                 trainer.step();
             }
@@ -107,7 +104,7 @@ class NetworkTrainerTest {
 
     @Test
     void longRunsKeepTheArrayCountFlat() {
-        try (NetworkTrainer trainer = NetworkTrainer.start(TINY, tinySet(), Objective.FLOW_MATCHING, settings(40))) {
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, tinySet(), Objective.FLOW_MATCHING, settings(40))) {
             trainer.step();
             int before = liveArrays();
             for (int i = 0; i < 30; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.SyntheticGenerator;
 import io.flowseg.engine.SamplingSettings;
+import io.flowseg.evaluation.EvaluationFixtures;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.sampling.OdeSolver;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class TrainingRunTest {
                 new SamplingSettings(2, 0.3f, 2, OdeSolver.EULER, 0L), 8);
         List<String> reports = new ArrayList<>();
         Path model;
-        try (NetworkTrainer trainer = NetworkTrainer.start(NetworkTrainerTest.TINY, NetworkTrainerTest.tinySet(),
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, NetworkTrainerTest.tinySet(),
                 Objective.FLOW_MATCHING, NetworkTrainerTest.settings(5))) {
             model = new TrainingRun(trainer, new TrainingRun.Schedule(2, 4, 3), validation, dir)
                     .run((done, total, loss, ged) -> reports.add(done + "/" + total + (ged == null ? "" : " ged")), "v-test");
@@ -49,7 +50,7 @@ class TrainingRunTest {
     @Test
     void aResumedRunAppendsToItsLog() throws IOException {
         TrainingSet data = NetworkTrainerTest.tinySet();
-        try (NetworkTrainer trainer = NetworkTrainer.start(NetworkTrainerTest.TINY, data, Objective.MAJORITY_VOTE,
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, data, Objective.MAJORITY_VOTE,
                 NetworkTrainerTest.settings(2))) {
             new TrainingRun(trainer, new TrainingRun.Schedule(1, 10, 1), null, dir).run((d, t, l, g) -> { }, "v");
         }
