@@ -109,7 +109,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-solver", defaultValue = "euler", description = "solver for validation GED (default: ${DEFAULT-VALUE})")
     String validationSolver;
 
-    @Option(names = "--version", paramLabel = "TEXT", description = "version written into the model (default: <objective>-<steps>-seed<seed>)")
+    @Option(names = "--model-version", paramLabel = "TEXT", description = "version written into the model (default: <objective>-<steps>-seed<seed>)")
     String version;
 
     private final FlowsegConfig config;

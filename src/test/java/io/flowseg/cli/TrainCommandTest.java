@@ -46,6 +46,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void helpListsTheOptions(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("train", "--help");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getOutput().contains("--resume"), result.getOutput());
+    }
+
+    @Test
+    void anUnknownObjectiveIsBadInput(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("train", "--synthetic", "4", "--synthetic-size", "32", "--resolution", "16",
+                "--objective", "guesswork", "--out", dir.resolve("bad").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("unknown objective 'guesswork'"), result.getErrorOutput());
+    }
+
+    @Test
     void nothingToTrainOnIsBadInput(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("train", "--steps", "1", "--out", dir.resolve("none").toString());
         assertEquals(2, result.exitCode());
