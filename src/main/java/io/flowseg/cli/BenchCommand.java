@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,14 +124,8 @@ public class BenchCommand implements Callable<Integer> {
             benchStudies(field, info.imageChannels(), info.resolution());
 
             if (memoryForwards > 0) {
-                timer.run(memoryBatch, Math.min(100, memoryForwards));
-                double after100 = ProcessMemory.rssMiB();
-                String jvmAfter100 = ProcessMemory.jvmShare();
-                timer.run(memoryBatch, Math.max(0, memoryForwards - 100));
-                double afterAll = ProcessMemory.rssMiB();
-                System.out.printf("%nmemory: RSS after 100 forwards %.0f MiB, after %d forwards %.0f MiB (%.2fx), batch %d%n",
-                        after100, memoryForwards, afterAll, afterAll / after100, memoryBatch);
-                System.out.printf("  after 100: %s; after %d: %s%n", jvmAfter100, memoryForwards, ProcessMemory.jvmShare());
+                reportRssGrowth("forwards", 100, memoryForwards, count -> timer.run(memoryBatch, count),
+                        ", batch " + memoryBatch);
             }
         }
         System.out.printf("%nRSS at start %.0f MiB, at end %.0f MiB%n", rssStart, ProcessMemory.rssMiB());
@@ -154,18 +149,26 @@ public class BenchCommand implements Callable<Integer> {
                         batch * 1000 / ms);
             }
             if (memorySteps > 0) {
-                int early = Math.min(1000, memorySteps);
-                timer.run(early);
-                double rssEarly = ProcessMemory.rssMiB();
-                String jvmEarly = ProcessMemory.jvmShare();
-                timer.run(memorySteps - early);
-                double rssAll = ProcessMemory.rssMiB();
-                System.out.printf("%nmemory: RSS after %d steps %.0f MiB, after %d steps %.0f MiB (%.2fx)%n",
-                        early, rssEarly, memorySteps, rssAll, rssAll / rssEarly);
-                System.out.printf("  after %d: %s; after %d: %s%n", early, jvmEarly, memorySteps, ProcessMemory.jvmShare());
+                reportRssGrowth("steps", 1000, memorySteps, timer::run, "");
             }
         }
         return 0;
+    }
+
+    /**
+     * Runs {@code early} units of work (at most {@code total}), then the rest, and prints RSS and
+     * the JVM's share after each, so growth over a long run shows.
+     */
+    private static void reportRssGrowth(String unit, int early, int total, IntConsumer run, String detail) {
+        int first = Math.min(early, total);
+        run.accept(first);
+        double rssEarly = ProcessMemory.rssMiB();
+        String jvmEarly = ProcessMemory.jvmShare();
+        run.accept(total - first);
+        double rssAll = ProcessMemory.rssMiB();
+        System.out.printf("%nmemory: RSS after %d %s %.0f MiB, after %d %s %.0f MiB (%.2fx)%s%n",
+                first, unit, rssEarly, total, unit, rssAll, rssAll / rssEarly, detail);
+        System.out.printf("  after %d: %s; after %d: %s%n", first, jvmEarly, total, ProcessMemory.jvmShare());
     }
 
     /**

@@ -41,10 +41,10 @@ public class ModelSource {
     public VelocityModel loadVelocityField(Path requested) throws IOException {
         VelocityModel model = load(requested);
         if (!VelocityModel.FLOW_MATCHING.equals(model.objective())) {
-            String objective = model.objective();
+            String message = model.info().name() + " was trained as a " + model.objective()
+                    + " baseline; sampling needs a flow-matching model";
             model.close();
-            throw new IllegalArgumentException(model.info().name() + " was trained as a " + objective
-                    + " baseline; sampling needs a flow-matching model");
+            throw new IllegalArgumentException(message);
         }
         return model;
     }

@@ -123,11 +123,11 @@ public class TrainCommand implements Callable<Integer> {
         if (validationFraction < 0 || validationFraction >= 1) {
             throw new IllegalArgumentException("--validation-fraction must lie in [0, 1)");
         }
-        if (resume != null) {
-            seed = Checkpoint.readHeader(resume).settings().seed(); // the same validation split as the run had
-        }
+        Checkpoint.Header resumed = resume == null ? null : Checkpoint.readHeader(resume);
+        // A resumed run holds out the same validation cases as it did when it started.
+        long splitSeed = resumed != null ? resumed.settings().seed() : seed;
         List<MultiRaterCase> cases = cases();
-        Collections.shuffle(cases, new Random(seed));
+        Collections.shuffle(cases, new Random(splitSeed));
         int held = validationFraction == 0 ? 0 : Math.max(1, (int) Math.round(validationFraction * cases.size()));
         if (held >= cases.size()) {
             throw new IllegalArgumentException("no cases left to train on after holding out " + held + " for validation");
@@ -135,7 +135,7 @@ public class TrainCommand implements Callable<Integer> {
         List<MultiRaterCase> validationCases = cases.subList(0, held);
         List<MultiRaterCase> trainingCases = cases.subList(held, cases.size());
 
-        try (NetworkTrainer trainer = trainer(trainingCases)) {
+        try (NetworkTrainer trainer = trainer(trainingCases, resumed)) {
             TrainingSettings s = trainer.settings();
             ValidationGed validation = held == 0 ? null : new ValidationGed(validationCases,
                     new SamplingSettings(validationSamples, config.sampling().guidance(), validationSteps,
@@ -151,26 +151,19 @@ public class TrainCommand implements Callable<Integer> {
                         v.samples(), v.guidance(), v.steps(), v.solver().id());
             }
             ProgressBar bar = new ProgressBar(System.err, "training", "steps");
-            double[] lastLoss = {Double.NaN};
             Path model = new TrainingRun(trainer, new TrainingRun.Schedule(logEvery, validateEvery, checkpointEvery),
-                    validation, out).run((done, total, loss, ged) -> {
-                        if (!Double.isNaN(loss)) {
-                            lastLoss[0] = loss;
-                        }
-                        String lossText = Double.isNaN(lastLoss[0]) ? ""
-                                : String.format(Locale.ROOT, "loss %.4f", lastLoss[0]);
-                        bar.update(done, total, lossText
-                                + (ged == null ? "" : String.format(Locale.ROOT, ", validation GED %.3f", ged)));
-                    }, version != null ? version : trainer.objective().id() + "-" + s.steps() + "-seed" + s.seed());
+                    validation, out).run((done, total, loss, ged) -> bar.update(done, total,
+                            (Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.4f", loss))
+                                    + (ged == null ? "" : String.format(Locale.ROOT, ", validation GED %.3f", ged))), version != null ? version : trainer.objective().id() + "-" + s.steps() + "-seed" + s.seed());
             System.out.printf("wrote %s (averaged weights), %s and %s in %s%n", model.getFileName(),
                     TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
         }
         return 0;
     }
 
-    private NetworkTrainer trainer(List<MultiRaterCase> trainingCases) throws IOException {
-        if (resume != null) {
-            UNetConfig saved = Checkpoint.readHeader(resume).config();
+    private NetworkTrainer trainer(List<MultiRaterCase> trainingCases, Checkpoint.Header resumed) throws IOException {
+        if (resumed != null) {
+            UNetConfig saved = resumed.config();
             return NetworkTrainer.resume(resume, TrainingSet.prepare(trainingCases, saved.imageChannels(),
                     saved.resolution()), steps);
         }

@@ -16,7 +16,6 @@ final class AdamW {
     private final TrainingSettings settings;
     private final NDList firstMoments;
     private final NDList secondMoments;
-    private long updates;
 
     AdamW(TrainingSettings settings, List<NDArray> weights, NDManager manager) {
         this.settings = settings;
@@ -32,9 +31,12 @@ final class AdamW {
         return zeros;
     }
 
-    /** One update of every weight from its gradient; temporaries belong to the caller's scope. */
-    void update(List<NDArray> weights, List<NDArray> gradients) {
-        updates++;
+    /**
+     * One update of every weight from its gradient; temporaries belong to the caller's scope.
+     *
+     * @param updates this update's number, counting from 1 (it sets the bias corrections)
+     */
+    void update(List<NDArray> weights, List<NDArray> gradients, long updates) {
         float beta1 = settings.beta1();
         float beta2 = settings.beta2();
         float learningRate = settings.learningRate();
@@ -52,10 +54,6 @@ final class AdamW {
         }
     }
 
-    long updates() {
-        return updates;
-    }
-
     NDList firstMoments() {
         return firstMoments;
     }
@@ -64,24 +62,9 @@ final class AdamW {
         return secondMoments;
     }
 
-    /** Restores the state a checkpoint saved. */
-    void restore(long updateCount, NDList first, NDList second) {
-        copyInto(first, firstMoments);
-        copyInto(second, secondMoments);
-        this.updates = updateCount;
-    }
-
-    static void copyInto(NDList source, NDList target) {
-        if (source.size() != target.size()) {
-            throw new IllegalArgumentException("checkpoint holds " + source.size() + " arrays, the network needs "
-                    + target.size());
-        }
-        for (int i = 0; i < source.size(); i++) {
-            if (!source.get(i).getShape().equals(target.get(i).getShape())) {
-                throw new IllegalArgumentException("checkpoint array " + i + " has shape " + source.get(i).getShape()
-                        + ", the network needs " + target.get(i).getShape());
-            }
-            target.get(i).set(source.get(i).toByteBuffer());
-        }
+    /** Restores the moments a checkpoint saved. */
+    void restore(NDList first, NDList second) {
+        Checkpoint.copyInto(first, firstMoments);
+        Checkpoint.copyInto(second, secondMoments);
     }
 }

@@ -75,6 +75,21 @@ public final class Checkpoint {
         }
     }
 
+    /** Copies arrays read from a checkpoint into the live ones, in place, checking they match. */
+    static void copyInto(NDList source, NDList target) {
+        if (source.size() != target.size()) {
+            throw new IllegalArgumentException("checkpoint holds " + source.size() + " arrays, the network needs "
+                    + target.size());
+        }
+        for (int i = 0; i < source.size(); i++) {
+            if (!source.get(i).getShape().equals(target.get(i).getShape())) {
+                throw new IllegalArgumentException("checkpoint array " + i + " has shape " + source.get(i).getShape()
+                        + ", the network needs " + target.get(i).getShape());
+            }
+            target.get(i).set(source.get(i).toByteBuffer());
+        }
+    }
+
     private static DataInputStream open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("checkpoint not found: " + file);

@@ -77,9 +77,9 @@ public final class NetworkTrainer implements AutoCloseable {
         NetworkTrainer trainer = start(header.config(), data, header.objective(), settings);
         try (NDManager reader = trainer.manager.newSubManager()) {
             Checkpoint.State state = Checkpoint.read(checkpoint, reader);
-            AdamW.copyInto(state.weights(), new NDList(trainer.weights));
-            AdamW.copyInto(state.averages(), trainer.average.averages());
-            trainer.optimizer.restore(header.step(), state.firstMoments(), state.secondMoments());
+            Checkpoint.copyInto(state.weights(), new NDList(trainer.weights));
+            Checkpoint.copyInto(state.averages(), trainer.average.averages());
+            trainer.optimizer.restore(state.firstMoments(), state.secondMoments());
             trainer.step = header.step();
         } catch (IOException | RuntimeException e) {
             trainer.close();
@@ -109,7 +109,7 @@ public final class NetworkTrainer implements AutoCloseable {
             for (NDArray weight : weights) {
                 gradients.add(weight.getGradient());
             }
-            optimizer.update(weights, gradients);
+            optimizer.update(weights, gradients, step + 1);
             average.update(weights);
             for (NDArray gradient : gradients) {
                 gradient.subi(gradient); // PyTorch accumulates gradients, and DJL's collector does not reset them

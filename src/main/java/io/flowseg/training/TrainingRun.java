@@ -29,7 +29,11 @@ public final class TrainingRun {
     /** Told after every step. */
     @FunctionalInterface
     public interface Progress {
-        void step(long done, long total, double recentLoss, Double validationGed);
+        /**
+         * @param loggedLoss    mean loss of the last logged interval, NaN before the first
+         * @param validationGed the last validation GED, null before the first
+         */
+        void step(long done, long total, double loggedLoss, Double validationGed);
     }
 
     private final NetworkTrainer trainer;
@@ -51,6 +55,7 @@ public final class TrainingRun {
         boolean resumed = trainer.completedSteps() > 0;
         long total = trainer.settings().steps();
         long start = System.nanoTime();
+        double lastLoss = Double.NaN;
         Double lastGed = null;
         try (TrainingLog log = TrainingLog.open(out.resolve(LOG), resumed)) {
             double lossSum = 0;
@@ -68,15 +73,14 @@ public final class TrainingRun {
                         ged = trainer.withAveragedWeights(() -> validation.measure(trainer.model(), trainer.objective()));
                         lastGed = ged;
                     }
-                    log.row(step, lossSum / lossCount, stepsPerSecond, ProcessMemory.rssMiB(), ged,
+                    lastLoss = lossSum / lossCount;
+                    log.row(step, lastLoss, stepsPerSecond, ProcessMemory.rssMiB(), ged,
                             (System.nanoTime() - start) / 1e9);
-                    progress.step(step, total, lossSum / lossCount, lastGed);
                     lossSum = 0;
                     lossCount = 0;
                     intervalStart = System.nanoTime();
-                } else {
-                    progress.step(step, total, Double.NaN, lastGed);
                 }
+                progress.step(step, total, lastLoss, lastGed);
                 if (step % schedule.checkpointEvery() == 0 || last) {
                     trainer.saveCheckpoint(out.resolve(CHECKPOINT));
                 }

@@ -41,8 +41,4 @@ public final class ValidationGed {
     public SamplingSettings settings() {
         return settings;
     }
-
-    public int size() {
-        return cases.size();
-    }
 }
