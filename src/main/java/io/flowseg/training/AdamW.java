@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class AdamW {
     private static final float EPSILON = 1e-8f;
+    private static final float NO_RESCALE = 1f;
+    /** The fused kernel clips gradients at any value >= 0. */
+    private static final float NO_CLIPPING = -1f;
 
     private final TrainingSettings settings;
     private final NDList firstMoments;
@@ -32,25 +35,29 @@ final class AdamW {
     }
 
     /**
-     * One update of every weight from its gradient; temporaries belong to the caller's scope.
+     * One update of every weight from its gradient, which it then zeroes (PyTorch accumulates
+     * gradients, and DJL's collector does not reset them).
+     *
+     * <p>Each weight goes through the engine's fused AdamW, one native call instead of a dozen
+     * small ones. That kernel divides by {@code sqrt(v) + eps} without correcting {@code v}'s
+     * bias, so the correction is folded into its rate and epsilon: {@code lr sqrt(c2) / c1} and
+     * {@code eps sqrt(c2)} give exactly torch's {@code lr / c1 * m / (sqrt(v / c2) + eps)}.
      *
      * @param updates this update's number, counting from 1 (it sets the bias corrections)
      */
-    void update(List<NDArray> weights, List<NDArray> gradients, long updates) {
+    void update(List<NDArray> weights, long updates) {
         float beta1 = settings.beta1();
         float beta2 = settings.beta2();
-        float learningRate = settings.learningRate();
         double firstCorrection = 1 - Math.pow(beta1, updates);
-        float secondCorrectionRoot = (float) Math.sqrt(1 - Math.pow(beta2, updates));
-        float stepSize = (float) (learningRate / firstCorrection);
-        float decay = 1 - learningRate * settings.weightDecay();
+        double secondCorrectionRoot = Math.sqrt(1 - Math.pow(beta2, updates));
+        float correctedRate = (float) (settings.learningRate() * secondCorrectionRoot / firstCorrection);
+        float correctedEpsilon = (float) (EPSILON * secondCorrectionRoot);
         for (int i = 0; i < weights.size(); i++) {
             NDArray weight = weights.get(i);
-            NDArray gradient = gradients.get(i);
-            NDArray m = firstMoments.get(i).muli(beta1).addi(gradient.mul(1 - beta1));
-            NDArray v = secondMoments.get(i).muli(beta2).addi(gradient.square().muli(1 - beta2));
-            NDArray denominator = v.sqrt().divi(secondCorrectionRoot).addi(EPSILON);
-            weight.muli(decay).subi(m.div(denominator).muli(stepSize));
+            NDList state = new NDList(weight, weight.getGradient(), firstMoments.get(i), secondMoments.get(i));
+            weight.getNDArrayInternal().adamUpdate(state, new NDList(weight), settings.learningRate(),
+                    correctedRate, settings.weightDecay(), NO_RESCALE, NO_CLIPPING, beta1, beta2, correctedEpsilon,
+                    false, true);
         }
     }
 

@@ -105,15 +105,8 @@ public final class NetworkTrainer implements AutoCloseable {
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
-            List<NDArray> gradients = new ArrayList<>(weights.size());
-            for (NDArray weight : weights) {
-                gradients.add(weight.getGradient());
-            }
-            optimizer.update(weights, gradients, step + 1);
+            optimizer.update(weights, step + 1);
             average.update(weights);
-            for (NDArray gradient : gradients) {
-                gradient.subi(gradient); // PyTorch accumulates gradients, and DJL's collector does not reset them
-            }
         }
         step++;
         if (!Float.isFinite(loss)) {
