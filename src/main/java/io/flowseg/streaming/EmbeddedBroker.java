@@ -1,0 +1,68 @@
+package io.flowseg.streaming;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A single-node KRaft Kafka (combined broker and controller) inside this JVM, on loopback: the
+ * broker of {@code ./flowseg demo} and of the tests. Kafka's own test kit starts it, so it is the
+ * real broker, transactions included, with replication factors of 1.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Formats a fresh log directory under the temp folder and starts the broker (2-4 s). */
+    public static EmbeddedBroker start() {
+        KafkaClusterTestKit cluster = null;
+        try {
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedBroker(cluster);
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the embedded Kafka broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(cluster);
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
