@@ -24,6 +24,7 @@ public final class MapImages {
     public static final float MAX_VARIANCE = 0.25f;
 
     private static final int TOP_LEVEL = Viridis.LEVELS - 1;
+    private static final int GRAY16_TOP = 65535;
 
     private MapImages() {
     }
@@ -37,6 +38,21 @@ public final class MapImages {
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setSamples(0, 0, width, height, 0, levels);
+        return png(image);
+    }
+
+    /**
+     * Values on [0, {@code scale}] as a lossless 16-bit grayscale PNG, code = value / scale x 65535
+     * (clamped; NaN becomes 0): the result events' map format, precise to 1.5e-5 of the scale.
+     */
+    public static byte[] gray16Png(float[] values, int width, int height, float scale) {
+        Planes.requireSize(values.length, width, height);
+        int[] codes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            codes[i] = values[i] > 0f ? Math.round(Math.min(values[i] / scale, 1f) * GRAY16_TOP) : 0;
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+        image.getRaster().setSamples(0, 0, width, height, 0, codes);
         return png(image);
     }
 

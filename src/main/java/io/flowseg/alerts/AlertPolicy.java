@@ -1,0 +1,37 @@
+package io.flowseg.alerts;
+
+import io.flowseg.uncertainty.UncertaintySummary;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A threshold on one uncertainty figure: a study whose figure compares true against the threshold
+ * raises an alert of the policy's severity.
+ *
+ * @param id          stable id, carried by every alert it raises
+ * @param figure      the figure watched
+ * @param comparator  how the figure is compared with the threshold
+ * @param threshold   the level
+ * @param severity    the alert's severity
+ * @param description what the alert means, for the person who receives it
+ */
+public record AlertPolicy(String id, UncertaintyFigure figure, Comparator comparator, double threshold,
+                          Severity severity, String description) {
+
+    public AlertPolicy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(figure, "figure");
+        Objects.requireNonNull(comparator, "comparator");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(description, "description");
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("policy " + id + ": threshold must be finite, got " + threshold);
+        }
+    }
+
+    /** The observed value when this policy fires on the summary; empty when it does not (or the figure is unknown). */
+    public Optional<Double> firesOn(UncertaintySummary summary) {
+        Double observed = figure.of(summary);
+        return observed != null && comparator.holds(observed, threshold) ? Optional.of(observed) : Optional.empty();
+    }
+}

@@ -1,0 +1,14 @@
+package io.flowseg.streaming;
+
+/** Told what the processor did, for metrics. Called on the processor's thread. */
+public interface ProcessingListener {
+    ProcessingListener NONE = new ProcessingListener() { };
+
+    /** A study's results were committed. */
+    default void processed(long queuedMs, long samplingMs, long endToEndMs, boolean alerted) {
+    }
+
+    /** An event was committed to the dead-letter topic. */
+    default void rejected(RejectReason reason) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.flowseg.streaming;
+
+import io.flowseg.alerts.AlertPolicy;
+import io.flowseg.alerts.Comparator;
+import io.flowseg.alerts.Severity;
+import io.flowseg.alerts.UncertaintyFigure;
+import io.flowseg.cli.ModelSource;
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.engine.SegmentationEngine;
+import io.flowseg.imaging.ImageLimits;
+import io.flowseg.imaging.ModelInputPreparer;
+import io.flowseg.model.VelocityModel;
+import io.flowseg.uncertainty.UncertaintySettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** An embedded broker, the bundled model, and the service assembled from them with cheap limits. */
+final class ServiceHarness implements AutoCloseable {
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final ImageLimits IMAGE_LIMITS = new ImageLimits(512, 512);
+
+    final EmbeddedBroker broker = EmbeddedBroker.start();
+    final VelocityModel model;
+
+    ServiceHarness() {
+        try {
+            model = VelocityModel.loadResource(ModelSource.BUNDLED);
+        } catch (IOException e) {
+            broker.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Topics of their own, so tests sharing the broker never see each other's events. */
+    static Topics freshTopics() {
+        String suffix = "." + UUID.randomUUID();
+        return new Topics(Topics.STUDIES + suffix, Topics.SEGMENTATIONS + suffix, Topics.UNCERTAINTY + suffix,
+                Topics.ALERTS + suffix, Topics.DEAD_LETTER + suffix);
+    }
+
+    StudyService.Parts parts(Topics topics, EventCodec codec, AlertPolicy policy) {
+        ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
+                Duration.ofSeconds(60));
+        StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
+                IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution()), model.info().name());
+        return new StudyService.Parts(settings, codec, intake,
+                () -> new SegmentationEngine(model.newPredictor(), 32, UncertaintySettings.defaults()), 4,
+                new ResultEvents(model.info(), UncertaintySettings.DEFAULT_UNCERTAIN_VARIANCE_LEVEL), policy,
+                ProcessingListener.NONE);
+    }
+
+    /** A policy that fires on every study (any variance is >= 0). */
+    static AlertPolicy alwaysFires() {
+        return new AlertPolicy("test-always", UncertaintyFigure.MEAN_VARIANCE, Comparator.GE, 0,
+                Severity.INFO, "fires on every study");
+    }
+
+    StudyService start(StudyService.Parts parts, String transactionalId) {
+        return StudyService.start(parts, connection(), "flowseg-test-" + parts.settings().topics().studies(),
+                transactionalId);
+    }
+
+    Map<String, Object> connection() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    }
+
+    void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> config = new HashMap<>(connection());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads a topic from the start, read_committed, until {@code done} holds for what was read, or 60 s pass. */
+    List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        Map<String, Object> config = new HashMap<>(connection());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!done.test(read) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+            }
+        }
+        return read;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        broker.close();
+    }
+}
