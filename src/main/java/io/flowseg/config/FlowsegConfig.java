@@ -3,6 +3,7 @@ package io.flowseg.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every flowseg setting, under the {@code flowseg.} prefix; defaults are documented in application.properties. */
@@ -18,6 +19,14 @@ public interface FlowsegConfig {
     Uncertainty uncertainty();
 
     ImageIntake image();
+
+    Topics topics();
+
+    Processor processor();
+
+    Limits limits();
+
+    Alerts alerts();
 
     /** Which velocity model to load. */
     interface Model {
@@ -73,5 +82,84 @@ public interface FlowsegConfig {
 
         @WithDefault("4096")
         int maxHeight();
+    }
+
+    /** Topic names; defaults are {@link io.flowseg.streaming.Topics}' constants. */
+    interface Topics {
+        @WithDefault(io.flowseg.streaming.Topics.STUDIES)
+        String studies();
+
+        @WithDefault(io.flowseg.streaming.Topics.SEGMENTATIONS)
+        String segmentations();
+
+        @WithDefault(io.flowseg.streaming.Topics.UNCERTAINTY)
+        String uncertainty();
+
+        @WithDefault(io.flowseg.streaming.Topics.ALERTS)
+        String alerts();
+
+        @WithDefault(io.flowseg.streaming.Topics.DEAD_LETTER)
+        String deadLetter();
+    }
+
+    /** How the service consumes, batches and commits. */
+    interface Processor {
+        @WithDefault("flowseg")
+        String groupId();
+
+        /** Must be stable per instance and unique across instances (README: exactly once). */
+        @WithDefault("flowseg-${HOSTNAME:local}")
+        String transactionalId();
+
+        @WithDefault("100ms")
+        Duration pollTimeout();
+
+        @WithDefault("32")
+        int maxInFlight();
+
+        @WithDefault("8")
+        int maxStudiesPerBatch();
+
+        @WithDefault("16777216")
+        int maxMessageBytes();
+
+        @WithDefault("60s")
+        Duration drainTimeout();
+    }
+
+    /** Bounds a request's own sampling settings must respect. */
+    interface Limits {
+        @WithDefault("64")
+        int maxSamples();
+
+        @WithDefault("500")
+        int maxSteps();
+
+        @WithDefault("0")
+        float minGuidance();
+
+        @WithDefault("10")
+        float maxGuidance();
+    }
+
+    /** The default alert policy. */
+    interface Alerts {
+        @WithDefault("default-uncertain-region")
+        String policyId();
+
+        @WithDefault("meanVarianceForeground")
+        String figure();
+
+        @WithDefault("GT")
+        String comparator();
+
+        @WithDefault("0.1")
+        double threshold();
+
+        @WithDefault("WARNING")
+        String severity();
+
+        @WithDefault("The samples disagree strongly inside the segmented region: review this segmentation.")
+        String description();
     }
 }

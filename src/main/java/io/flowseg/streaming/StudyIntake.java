@@ -12,7 +12,6 @@ import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
 import io.flowseg.uncertainty.PixelSpacing;
-import java.nio.ByteBuffer;
 
 /**
  * Turns a decoded ImageStudy event into a study the engine can sample, or rejects it with a
@@ -60,7 +59,7 @@ public final class StudyIntake {
     }
 
     private Image decode(StudyImage declared) throws StudyRejectedException {
-        byte[] pixels = bytes(declared.getPixels());
+        byte[] pixels = AvroBytes.copy(declared.getPixels());
         if (declared.getEncoding() == io.flowseg.events.PixelEncoding.RAW_LE) {
             return rawDecoder.decode(pixels, declared.getWidth(), declared.getHeight(), declared.getChannels(),
                     PixelType.valueOf(declared.getPixelType().name()));
@@ -93,10 +92,4 @@ public final class StudyIntake {
         }
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
 }

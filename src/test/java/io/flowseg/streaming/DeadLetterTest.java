@@ -95,7 +95,7 @@ class DeadLetterTest {
         assertEquals(reason.name(), rejected.getReasonCode(), rejected.getMessage());
         assertFalse(rejected.getMessage().isBlank());
         assertEquals(TOPICS.studies(), rejected.getSourceTopic());
-        assertArrayEquals(bytes, array(rejected.getOriginalValue()));
+        assertArrayEquals(bytes, AvroBytes.copy(rejected.getOriginalValue()));
         assertFalse(service.stopped().isDone(), "the service keeps running");
     }
 
@@ -155,10 +155,4 @@ class DeadLetterTest {
         return values;
     }
 
-    private static byte[] array(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
 }

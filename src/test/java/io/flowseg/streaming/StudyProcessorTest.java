@@ -70,7 +70,7 @@ class StudyProcessorTest {
             assertEquals("UNDECODABLE_EVENT", dead.getReasonCode());
             assertEquals(topics.studies(), dead.getSourceTopic());
             assertEquals(1, dead.getSourceOffset());
-            assertArrayEquals(poison, bytes(dead.getOriginalValue()));
+            assertArrayEquals(poison, AvroBytes.copy(dead.getOriginalValue()));
 
             SegmentationResult first = segmentations.get(0);
             assertEquals(2, first.getSettings().getSamples());
@@ -126,14 +126,8 @@ class StudyProcessorTest {
         return records.stream().map(r -> PlainAvroCodec.decode(r.value(), type)).toList();
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
 
     private static BufferedImage png(ByteBuffer data) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(bytes(data)));
+        return ImageIO.read(new ByteArrayInputStream(AvroBytes.copy(data)));
     }
 }

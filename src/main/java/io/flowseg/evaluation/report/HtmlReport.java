@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,17 +27,6 @@ import java.util.Map;
 public final class HtmlReport {
     /** Samples shown per case: enough to see the spread without bloating the page. */
     static final int SAMPLES_SHOWN = 8;
-    private static final String STYLE = """
-            body { font-family: sans-serif; margin: 2em; color: #222; }
-            table { border-collapse: collapse; margin: 0.5em 0; }
-            th, td { border: 1px solid #ccc; padding: 2px 8px; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .maps { display: flex; flex-wrap: wrap; gap: 6px; }
-            figure { margin: 0; text-align: center; font-size: small; }
-            img { width: 128px; height: auto; image-rendering: pixelated; }
-            .tables { display: flex; gap: 2em; align-items: flex-start; }
-            section { border-top: 1px solid #888; margin-top: 1.5em; }
-            """;
 
     private final UncertaintyAnalyzer analyzer;
 
@@ -52,18 +40,17 @@ public final class HtmlReport {
     }
 
     String render(EvaluationResult result) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>flowseg evaluation</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+        StringBuilder html = HtmlParts.page("flowseg evaluation")
                 .append("<h1>flowseg evaluation</h1>\n")
-                .append("<p>Settings: ").append(escape(result.settings())).append("</p>\n")
-                .append("<p>Empty pairs: ").append(escape(result.convention().label()))
+                .append("<p>Settings: ").append(HtmlParts.escape(result.settings())).append("</p>\n")
+                .append("<p>Empty pairs: ").append(HtmlParts.escape(result.convention().label()))
                 .append(" (<code>--empty-pairs ").append(result.convention().id()).append("</code>)</p>\n")
                 .append(String.format(Locale.ROOT, "<p>%d cases; %.0f network evaluations and %.3f s of sampling per study</p>%n",
                         result.cases().size(), result.networkEvaluationsPerStudy(), result.secondsPerStudy()));
         html.append("<table class=\"aggregate\">\n<tr><th>metric</th><th>mean</th><th>std</th><th>n</th></tr>\n");
         for (MetricSummary s : result.aggregate().summaries().values()) {
             html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%d/%d</td></tr>%n",
-                    escape(s.name()), s.mean(), s.std(), s.counted(), s.total()));
+                    HtmlParts.escape(s.name()), s.mean(), s.std(), s.counted(), s.total()));
         }
         html.append("</table>\n");
         for (CaseResult c : result.cases()) {
@@ -78,8 +65,8 @@ public final class HtmlReport {
         int h = input.image().height();
         float[][] samples = c.samples().softSamples();
         UncertaintyReport maps = analyzer.analyse(samples, w, h);
-        html.append("<section class=\"case\" id=\"case-").append(escape(input.id())).append("\">\n<h2>")
-                .append(escape(input.id())).append("</h2>\n<div class=\"maps\">\n");
+        html.append("<section class=\"case\" id=\"case-").append(HtmlParts.escape(input.id())).append("\">\n<h2>")
+                .append(HtmlParts.escape(input.id())).append("</h2>\n<div class=\"maps\">\n");
         appendFigure(html, "image", MapImages.imagePng(input.image()));
         for (int k = 0; k < input.raters(); k++) {
             appendFigure(html, "rater " + k, MapImages.maskPng(input.raterMasks().get(k), w, h));
@@ -93,8 +80,8 @@ public final class HtmlReport {
         Map<String, String> metrics = new LinkedHashMap<>();
         c.metrics().scalars().forEach((name, value) -> metrics.put(name, fourDecimals(value)));
         metrics.put("network evaluations", Long.toString(c.samples().networkEvaluations()));
-        appendTable(html, "metrics", metrics);
-        appendTable(html, "uncertainty", uncertaintyFigures(maps.summary()));
+        HtmlParts.table(html, "metrics", metrics);
+        HtmlParts.table(html, "uncertainty", uncertaintyFigures(maps.summary()));
         html.append("</div>\n</section>\n");
     }
 
@@ -122,20 +109,6 @@ public final class HtmlReport {
     }
 
     private static void appendFigure(StringBuilder html, String caption, byte[] png) {
-        html.append("<figure><img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\" alt=\"").append(caption).append("\"><figcaption>").append(caption)
-                .append("</figcaption></figure>\n");
-    }
-
-    private static void appendTable(StringBuilder html, String caption, Map<String, String> rows) {
-        html.append("<table class=\"").append(caption).append("\">\n<tr><th colspan=\"2\">").append(caption)
-                .append("</th></tr>\n");
-        rows.forEach((name, value) -> html.append("<tr><td>").append(escape(name)).append("</td><td>").append(value)
-                .append("</td></tr>\n"));
-        html.append("</table>\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        HtmlParts.figure(html, caption, "image/png", png);
     }
 }
