@@ -1,6 +1,6 @@
 package io.flowseg.streaming;
 
-/** Told what the processor did, for metrics. Called on the processor's thread. */
+/** Told what the service did, for metrics. Called on the processor's thread, except {@link #batched}. */
 public interface ProcessingListener {
     ProcessingListener NONE = new ProcessingListener() { };
 
@@ -10,5 +10,9 @@ public interface ProcessingListener {
 
     /** An event was committed to the dead-letter topic. */
     default void rejected(RejectReason reason) {
+    }
+
+    /** The engine sampled this many studies together (called on the dispatcher's thread). */
+    default void batched(int studies) {
     }
 }

@@ -33,7 +33,7 @@ public final class StudyService implements AutoCloseable {
     }
 
     private StudyService(Parts parts, Map<String, Object> connection, String groupId, String transactionalId) {
-        this.dispatcher = new Dispatcher(parts.engines(), parts.maxStudiesPerBatch(), size -> { });
+        this.dispatcher = new Dispatcher(parts.engines(), parts.maxStudiesPerBatch(), parts.listener()::batched);
         this.consumer = KafkaClients.studyConsumer(connection, groupId, parts.settings().maxInFlight());
         this.producer = KafkaClients.resultProducer(connection, transactionalId);
         this.processor = new StudyProcessor(parts.settings(), consumer, producer, parts.codec(), parts.intake(),
