@@ -10,9 +10,14 @@ import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.registry.RegistryClientConfig;
+import io.flowseg.registry.RegistryTls;
+import io.flowseg.registry.SchemaRegistryClient;
+import io.flowseg.registry.SubjectNameStrategy;
 import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.ProcessorSettings;
+import io.flowseg.streaming.RegistryEventCodec;
 import io.flowseg.streaming.ResultEvents;
 import io.flowseg.streaming.SamplingPolicy;
 import io.flowseg.streaming.StudyIntake;
@@ -47,6 +52,28 @@ public class ServiceAssembly {
     public Topics topics() {
         FlowsegConfig.Topics t = config.topics();
         return new Topics(t.studies(), t.segmentations(), t.uncertainty(), t.alerts(), t.deadLetter());
+    }
+
+    /** The configured registry client, optionally at another URL (demo's embedded registry). */
+    public SchemaRegistryClient registryClient(String urlOverride) {
+        FlowsegConfig.Registry registry = config.registry();
+        RegistryClientConfig client = RegistryClientConfig.of(urlOverride != null ? urlOverride : registry.url());
+        if (registry.basicAuthUserInfo().isPresent()) {
+            client = client.withBasicAuth(registry.basicAuthUserInfo().get());
+        }
+        if (registry.trustStore().isPresent() || registry.keyStore().isPresent()) {
+            client = client.withTls(new RegistryTls(registry.trustStore().orElse(null),
+                    registry.trustStorePassword().orElse(null), registry.storeType(), registry.keyStore().orElse(null),
+                    registry.keyStorePassword().orElse(null), registry.storeType(), null));
+        }
+        return SchemaRegistryClient.create(client);
+    }
+
+    /** Confluent's wire format through the registry, with the configured subject names. */
+    public EventCodec codec(SchemaRegistryClient registry) {
+        FlowsegConfig.Registry settings = config.registry();
+        return new RegistryEventCodec(registry, SubjectNameStrategy.parse(settings.subjectNameStrategy()),
+                settings.autoRegister());
     }
 
     public StudyService start(VelocityModel model, EventCodec codec, Map<String, Object> connection,

@@ -28,6 +28,8 @@ public interface FlowsegConfig {
 
     Alerts alerts();
 
+    Registry registry();
+
     /** Which velocity model to load. */
     interface Model {
         /** A flowseg model file or TorchScript archive; absent: the bundled trained model; {@code untrained}: a new network of {@link #preset()}. */
@@ -153,7 +155,7 @@ public interface FlowsegConfig {
         @WithDefault("GT")
         String comparator();
 
-        @WithDefault("0.1")
+        @WithDefault("0.15")
         double threshold();
 
         @WithDefault("WARNING")
@@ -161,5 +163,36 @@ public interface FlowsegConfig {
 
         @WithDefault("The samples disagree strongly inside the segmented region: review this segmentation.")
         String description();
+    }
+
+    /** The schema registry of serve (demo starts its own embedded one). */
+    interface Registry {
+        /** One URL or a comma-separated list, tried in turn. */
+        @WithDefault("http://localhost:8081")
+        String url();
+
+        /** {@code user:password} for basic auth. */
+        Optional<String> basicAuthUserInfo();
+
+        /** Register flowseg's output schemas on first use; off: they must be registered already. */
+        @WithDefault("true")
+        boolean autoRegister();
+
+        /** TOPIC_NAME, RECORD_NAME or TOPIC_RECORD_NAME (or Confluent's class names). */
+        @WithDefault("TOPIC_NAME")
+        String subjectNameStrategy();
+
+        /** PKCS12 or JKS trust store holding the registry's certificate or CA (HTTPS). */
+        Optional<Path> trustStore();
+
+        Optional<String> trustStorePassword();
+
+        /** PKCS12 or JKS key store with this client's certificate (mutual TLS). */
+        Optional<Path> keyStore();
+
+        Optional<String> keyStorePassword();
+
+        @WithDefault("PKCS12")
+        String storeType();
     }
 }

@@ -22,7 +22,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Events of the public contract for the registry tests, and ImageStudy's first schema version. */
-final class TestEvents {
+public final class TestEvents {
 
     static final Instant ACQUIRED = Instant.parse("2026-01-02T03:04:05.678Z");
 
@@ -52,7 +52,7 @@ final class TestEvents {
                 .build();
     }
 
-    static StudyRejected studyRejected() {
+    public static StudyRejected studyRejected() {
         return StudyRejected.newBuilder()
                 .setReasonCode("CONSTANT_IMAGE")
                 .setMessage("all pixels are 0")
@@ -66,7 +66,7 @@ final class TestEvents {
     }
 
     /** ImageStudy before StudyImage.pixelSpacing and SamplingRequest.model were added. */
-    static Schema imageStudyV1() {
+    public static Schema imageStudyV1() {
         try (InputStream in = TestEvents.class.getResourceAsStream("/schemas/ImageStudy-v1.avsc")) {
             return new Schema.Parser().parse(in);
         } catch (IOException e) {
@@ -75,7 +75,7 @@ final class TestEvents {
     }
 
     /** The study as an older producer would have it: written, then read back with the v1 schema. */
-    static GenericRecord asV1(ImageStudy study) {
+    public static GenericRecord asV1(ImageStudy study) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

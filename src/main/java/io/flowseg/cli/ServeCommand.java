@@ -1,0 +1,52 @@
+package io.flowseg.cli;
+
+import io.flowseg.model.VelocityModel;
+import io.flowseg.streaming.StudyService;
+import io.flowseg.streaming.Topics;
+import io.flowseg.web.ServiceHealth;
+import io.flowseg.web.ServiceMetrics;
+import io.quarkus.runtime.Quarkus;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+
+/** The streaming service against the configured Kafka ({@code kafka.*}) and schema registry. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the streaming service: ImageStudy events in, results, uncertainty maps, alerts and "
+                + "dead letters out, exactly once. Stops gracefully on SIGTERM or Ctrl-C.")
+public class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(ServeCommand.class);
+
+    private final ModelSource models;
+    private final ServiceAssembly assembly;
+    private final ServiceMetrics metrics;
+    private final ServiceHealth health;
+
+    public ServeCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health) {
+        this.models = models;
+        this.assembly = assembly;
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Object> connection = assembly.connection(null);
+        try (VelocityModel model = models.loadVelocityField(null)) {
+            StudyService service = assembly.start(model, assembly.codec(assembly.registryClient(null)), connection,
+                    metrics);
+            health.serving(service, model.info().name(), connection);
+            Topics topics = assembly.topics();
+            LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", model.info().name(),
+                    model.info().version(), topics.studies(), topics.segmentations(), topics.uncertainty(),
+                    topics.alerts(), topics.deadLetter());
+            service.stopped().whenComplete((ignored, failure) -> Quarkus.asyncExit(failure == null ? 0 : 1));
+            Quarkus.waitForExit();
+            service.close();
+            health.stopped();
+            return service.stopped().isCompletedExceptionally() ? 1 : 0;
+        }
+    }
+}

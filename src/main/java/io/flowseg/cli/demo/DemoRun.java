@@ -1,0 +1,177 @@
+package io.flowseg.cli.demo;
+
+import io.flowseg.events.ImageStudy;
+import io.flowseg.events.SegmentationResult;
+import io.flowseg.events.StudyRejected;
+import io.flowseg.events.UncertaintyAlert;
+import io.flowseg.events.UncertaintyMap;
+import io.flowseg.registry.AvroEventDecoder;
+import io.flowseg.registry.SchemaRegistryClient;
+import io.flowseg.streaming.EventCodec;
+import io.flowseg.streaming.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The demo's hospital side: publishes the studies, reads the service's results back as a
+ * read_committed consumer would, and shows each study's row once its results are in.
+ */
+public final class DemoRun {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Topics topics;
+    private final EventCodec codec;
+    private final Map<String, Object> connection;
+    private final DemoTable table;
+    private final AvroEventDecoder<SegmentationResult> segmentations;
+    private final AvroEventDecoder<UncertaintyMap> maps;
+    private final AvroEventDecoder<UncertaintyAlert> alerts;
+    private final AvroEventDecoder<StudyRejected> rejections;
+    private final Map<String, StudyOutcome> outcomes = new LinkedHashMap<>();
+
+    public DemoRun(Topics topics, EventCodec codec, SchemaRegistryClient registry, Map<String, Object> connection,
+                   PrintStream console) {
+        this.topics = topics;
+        this.codec = codec;
+        this.connection = connection;
+        this.table = new DemoTable(console);
+        this.segmentations = new AvroEventDecoder<>(registry, SegmentationResult.class);
+        this.maps = new AvroEventDecoder<>(registry, UncertaintyMap.class);
+        this.alerts = new AvroEventDecoder<>(registry, UncertaintyAlert.class);
+        this.rejections = new AvroEventDecoder<>(registry, StudyRejected.class);
+    }
+
+    /** How the run went. */
+    public record Summary(int sent, int processed, int rejected, int alerts, Duration elapsed, long medianLatencyMs) {
+        public boolean complete() {
+            return processed + rejected == sent;
+        }
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%d studies sent, %d processed, %d rejected, %d alerts in %.1f s "
+                            + "(%.2f studies/s, median end-to-end latency %d ms)", sent, processed, rejected, alerts,
+                    elapsed.toMillis() / 1000.0, processed / Math.max(1e-9, elapsed.toMillis() / 1000.0),
+                    medianLatencyMs);
+        }
+    }
+
+    /** Publishes every study, then reads results until each study is answered or the timeout passes. */
+    public Summary stream(List<ImageStudy> studies, Duration timeout) {
+        long start = System.nanoTime();
+        for (ImageStudy study : studies) {
+            outcomes.put(study.getStudyId(), new StudyOutcome(study));
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = resultConsumer()) {
+            consumer.subscribe(List.of(topics.segmentations(), topics.uncertainty(), topics.alerts(),
+                    topics.deadLetter()));
+            publish(studies);
+            table.header();
+            long deadline = start + timeout.toNanos();
+            while (outcomes.values().stream().anyMatch(o -> !o.shown) && System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                records.forEach(this::take);
+                showAnswered(records.isEmpty());
+            }
+        }
+        return summary(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void publish(List<ImageStudy> studies) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (ImageStudy study : studies) {
+                producer.send(new ProducerRecord<>(topics.studies(), codec.encodeKey(topics.studies(),
+                        study.getStudyId()), codec.encodeValue(topics.studies(), study)));
+            }
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> resultConsumer() {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "flowseg-demo-viewer");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+
+    private void take(ConsumerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
+        if (topic.equals(topics.segmentations())) {
+            SegmentationResult result = segmentations.decode(record.value());
+            outcome(result.getStudy().getStudyId()).segmentation = result;
+        } else if (topic.equals(topics.uncertainty())) {
+            UncertaintyMap map = maps.decode(record.value());
+            outcome(map.getStudy().getStudyId()).uncertainty = map;
+        } else if (topic.equals(topics.alerts())) {
+            UncertaintyAlert alert = alerts.decode(record.value());
+            outcome(alert.getStudy().getStudyId()).alert = alert;
+        } else {
+            StudyRejected rejected = rejections.decode(record.value());
+            if (rejected.getStudyId() != null) {
+                outcome(rejected.getStudyId()).rejected = rejected;
+            }
+        }
+    }
+
+    private StudyOutcome outcome(String studyId) {
+        StudyOutcome outcome = outcomes.get(studyId);
+        return outcome != null ? outcome : new StudyOutcome(null); // not ours: dropped
+    }
+
+    /**
+     * A study's results and alert are committed together, but may arrive over two polls: a row is
+     * shown once its alert is in, or once a poll came back empty (nothing of it is left to read).
+     */
+    private void showAnswered(boolean quiet) {
+        for (StudyOutcome outcome : outcomes.values()) {
+            if (!outcome.shown && outcome.answered() && (quiet || outcome.alert != null || outcome.rejected != null)) {
+                table.row(outcome);
+                outcome.shown = true;
+            }
+        }
+    }
+
+    private Summary summary(Duration elapsed) {
+        int processed = 0;
+        int rejected = 0;
+        int alerted = 0;
+        long[] latencies = new long[outcomes.size()];
+        for (StudyOutcome outcome : outcomes.values()) {
+            if (outcome.rejected != null) {
+                rejected++;
+            } else if (outcome.answered()) {
+                latencies[processed++] = outcome.uncertainty.getTimings().getEndToEndMs();
+                alerted += outcome.alert != null ? 1 : 0;
+            }
+        }
+        long[] done = Arrays.copyOf(latencies, processed);
+        Arrays.sort(done);
+        return new Summary(outcomes.size(), processed, rejected, alerted, elapsed,
+                done.length == 0 ? 0 : done[done.length / 2]);
+    }
+
+    public void writeReport(Path file, String settings) throws IOException {
+        DemoReport.write(file, outcomes.values(), settings);
+    }
+}

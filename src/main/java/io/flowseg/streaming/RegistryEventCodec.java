@@ -1,0 +1,57 @@
+package io.flowseg.streaming;
+
+import io.flowseg.events.ImageStudy;
+import io.flowseg.registry.AvroEventDecoder;
+import io.flowseg.registry.AvroEventEncoder;
+import io.flowseg.registry.EventDecodingException;
+import io.flowseg.registry.SchemaRegistryClient;
+import io.flowseg.registry.SchemaRegistryException;
+import io.flowseg.registry.SubjectNameStrategy;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Confluent's wire format through the schema registry: the codec of every flowseg topic. Keys are
+ * the study id as an Avro string, as Confluent's clients write them.
+ */
+public final class RegistryEventCodec implements EventCodec {
+    private final AvroEventDecoder<ImageStudy> studies;
+    private final AvroEventEncoder encoder;
+
+    public RegistryEventCodec(SchemaRegistryClient registry, SubjectNameStrategy strategy, boolean autoRegister) {
+        this.studies = new AvroEventDecoder<>(registry, ImageStudy.class);
+        this.encoder = new AvroEventEncoder(registry, strategy, autoRegister);
+    }
+
+    @Override
+    public ImageStudy decodeStudy(byte[] value) throws StudyRejectedException {
+        try {
+            return studies.decode(value);
+        } catch (EventDecodingException e) {
+            if (e.isTransient()) {
+                throw new TransientCodecException(e.getMessage(), e);
+            }
+            throw new StudyRejectedException(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] encodeKey(String topic, String studyId) {
+        return encode(topic, true, studyId);
+    }
+
+    @Override
+    public byte[] encodeValue(String topic, SpecificRecord record) {
+        return encode(topic, false, record);
+    }
+
+    private byte[] encode(String topic, boolean isKey, Object value) {
+        try {
+            return encoder.encode(topic, isKey, value);
+        } catch (SchemaRegistryException e) {
+            if (e.isTransient()) {
+                throw new TransientCodecException(e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+}
