@@ -23,30 +23,33 @@ public class ServeCommand implements Callable<Integer> {
     private final ServiceAssembly assembly;
     private final ServiceMetrics metrics;
     private final ServiceHealth health;
+    private final GracefulShutdown shutdown;
 
-    public ServeCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health) {
+    public ServeCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health,
+                        GracefulShutdown shutdown) {
         this.models = models;
         this.assembly = assembly;
         this.metrics = metrics;
         this.health = health;
+        this.shutdown = shutdown;
     }
 
     @Override
     public Integer call() throws IOException {
         Map<String, Object> connection = assembly.connection(null);
-        try (VelocityModel model = models.loadVelocityField(null)) {
-            StudyService service = assembly.start(model, assembly.codec(assembly.registryClient(null)), connection,
-                    metrics);
-            health.serving(service, model.info().name(), connection);
-            Topics topics = assembly.topics();
-            LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", model.info().name(),
-                    model.info().version(), topics.studies(), topics.segmentations(), topics.uncertainty(),
-                    topics.alerts(), topics.deadLetter());
-            service.stopped().whenComplete((ignored, failure) -> Quarkus.asyncExit(failure == null ? 0 : 1));
-            Quarkus.waitForExit();
-            service.close();
-            health.stopped();
-            return service.stopped().isCompletedExceptionally() ? 1 : 0;
-        }
+        VelocityModel model = models.loadVelocityField(null);
+        // Closed on shutdown in reverse order: the service finishes its studies before the model goes.
+        shutdown.closeOnShutdown(model);
+        StudyService service = assembly.start(model, assembly.codec(assembly.registryClient(null)), connection,
+                metrics);
+        shutdown.closeOnShutdown(service);
+        health.serving(service, model.info().name(), connection);
+        shutdown.closeOnShutdown(health::stopped);
+        Topics topics = assembly.topics();
+        LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", model.info().name(), model.info().version(),
+                topics.studies(), topics.segmentations(), topics.uncertainty(), topics.alerts(), topics.deadLetter());
+        service.stopped().whenComplete((ignored, failure) -> Quarkus.asyncExit(failure == null ? 0 : 1));
+        Quarkus.waitForExit();
+        return service.stopped().isCompletedExceptionally() ? 1 : 0;
     }
 }

@@ -68,11 +68,16 @@ public final class StudyService implements AutoCloseable {
         return stopped;
     }
 
+    /** Stops taking events, finishes and commits the studies in progress, closes the clients; idempotent. */
     @Override
     public void close() {
+        if (!thread.isAlive()) {
+            return;
+        }
         processor.stop();
         try {
             thread.join();
+            LOG.info("stopped gracefully: the studies in progress were finished and committed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

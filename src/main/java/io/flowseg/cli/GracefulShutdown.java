@@ -1,0 +1,36 @@
+package io.flowseg.cli;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jboss.logging.Logger;
+
+/**
+ * Closes what a long-running command started when the process is asked to stop (SIGTERM,
+ * Ctrl-C). Quarkus runs shutdown observers inside the JVM's shutdown, and the JVM waits for them,
+ * so in-flight studies are finished and committed before it exits; a command's own code after
+ * {@code waitForExit} would be cut off.
+ */
+@ApplicationScoped
+public class GracefulShutdown {
+    private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+    /** Closed on shutdown, the last registered first. */
+    public synchronized void closeOnShutdown(AutoCloseable resource) {
+        resources.push(resource);
+    }
+
+    synchronized void onShutdown(@Observes ShutdownEvent event) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing on shutdown failed", e);
+            }
+        }
+    }
+}
