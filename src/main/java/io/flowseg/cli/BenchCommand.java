@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * beside PyTorch eager on the same network.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Forward-pass speed, studies per second, guidance and study batching, and RSS; or training steps (--train).")
+        description = "Forward-pass speed, studies per second, guidance and study batching, and RSS; training steps (--train); "
+                + "or studies through Kafka and the service beside the engine alone (--pipeline).")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE})")
@@ -73,6 +74,21 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-steps", defaultValue = "0", description = "with --train: run this many steps and compare RSS after 1,000 and after all (0: skip)")
     int memorySteps;
 
+    @Option(names = "--pipeline", description = "time studies through Kafka, the registry and the service, beside the engine alone")
+    boolean pipeline;
+
+    @Option(names = "--pipeline-studies", defaultValue = "30", description = "with --pipeline: timed studies (default: ${DEFAULT-VALUE})")
+    int pipelineStudies;
+
+    @Option(names = "--pipeline-samples", defaultValue = "15", description = "with --pipeline: M of every study (default: ${DEFAULT-VALUE})")
+    int pipelineSamples;
+
+    @Option(names = "--pipeline-steps", defaultValue = "20", description = "with --pipeline: Euler steps of every study (default: ${DEFAULT-VALUE})")
+    int pipelineSteps;
+
+    @Option(names = "--memory-studies", defaultValue = "0", description = "with --pipeline: also run this many cheap studies and compare RSS after 200 and after all (0: skip)")
+    int memoryStudies;
+
     @Option(names = "--torch", description = "also time PyTorch eager on the same network (needs Debian's python3-torch)")
     boolean torch;
 
@@ -85,8 +101,19 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--scripts", defaultValue = "scripts", description = "folder of torch_bench.py (default: ${DEFAULT-VALUE})")
     Path scripts;
 
+    private final PipelineBench pipelineBench;
+
+    public BenchCommand(PipelineBench pipelineBench) {
+        this.pipelineBench = pipelineBench;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (pipeline) {
+            pipelineBench.run(new PipelineBench.Plan(pipelineStudies, pipelineSamples, 0.3f, pipelineSteps, "euler",
+                    memoryStudies), System.out);
+            return 0;
+        }
         return train ? benchTraining() : benchSampling();
     }
 

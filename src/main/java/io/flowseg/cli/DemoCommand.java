@@ -4,10 +4,7 @@ import io.flowseg.cli.demo.DemoRun;
 import io.flowseg.cli.demo.DemoStudies;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
-import io.flowseg.registry.EmbeddedRegistryConfig;
-import io.flowseg.registry.EmbeddedSchemaRegistry;
 import io.flowseg.registry.SchemaRegistryClient;
-import io.flowseg.streaming.EmbeddedBroker;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
@@ -70,17 +67,14 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        List<ImageStudy> studies = new DemoStudies(steps, solver).events(DemoStudies.lidcImages(data), synthetic, seed);
+        List<ImageStudy> studies = DemoStudies.varied(steps, solver).events(DemoStudies.lidcImages(data), synthetic, seed);
         Files.createDirectories(out);
         console.println("flowseg demo: starting an in-process Kafka broker and schema registry ...");
-        try (EmbeddedBroker broker = EmbeddedBroker.start();
-             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
-                     EmbeddedRegistryConfig.of(broker.bootstrapServers()));
+        try (EmbeddedStack stack = EmbeddedStack.start(assembly);
              VelocityModel model = models.loadVelocityField(null)) {
-            Map<String, Object> connection = assembly.connection(broker.bootstrapServers());
-            SchemaRegistryClient client = assembly.registryClient(registry.url());
-            console.printf("broker %s, registry %s, model %s (%s)%n", broker.bootstrapServers(), registry.url(),
-                    model.info().name(), model.info().version());
+            Map<String, Object> connection = stack.connection();
+            SchemaRegistryClient client = stack.registryClient();
+            console.printf("%s, model %s (%s)%n", stack.describe(), model.info().name(), model.info().version());
             try (StudyService service = assembly.start(model, assembly.codec(client), connection, metrics)) {
                 health.serving(service, model.info().name(), connection);
                 DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, console);

@@ -87,7 +87,8 @@ public class ServiceAssembly {
         return StudyService.start(parts, connection, processor.groupId(), processor.transactionalId());
     }
 
-    private StudyIntake intake(VelocityModel model) {
+    /** Validation of incoming studies for this model, with the configured defaults and limits. */
+    public StudyIntake intake(VelocityModel model) {
         FlowsegConfig.Sampling s = config.sampling();
         FlowsegConfig.Limits limits = config.limits();
         SamplingSettings defaults = new SamplingSettings(s.samples(), s.guidance(), s.steps(),

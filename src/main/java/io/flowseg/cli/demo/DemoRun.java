@@ -59,16 +59,20 @@ public final class DemoRun {
     }
 
     /** How the run went. */
-    public record Summary(int sent, int processed, int rejected, int alerts, Duration elapsed, long medianLatencyMs) {
+    public record Summary(int sent, int processed, int rejected, int alerts, Duration elapsed, long medianLatencyMs,
+                          long p99LatencyMs) {
         public boolean complete() {
             return processed + rejected == sent;
         }
 
         public String describe() {
             return String.format(Locale.ROOT, "%d studies sent, %d processed, %d rejected, %d alerts in %.1f s "
-                            + "(%.2f studies/s, median end-to-end latency %d ms)", sent, processed, rejected, alerts,
-                    elapsed.toMillis() / 1000.0, processed / Math.max(1e-9, elapsed.toMillis() / 1000.0),
-                    medianLatencyMs);
+                            + "(%.2f studies/s; end-to-end latency p50 %d ms, p99 %d ms)", sent, processed, rejected, alerts,
+                    elapsed.toMillis() / 1000.0, studiesPerSecond(), medianLatencyMs, p99LatencyMs);
+        }
+
+        public double studiesPerSecond() {
+            return processed / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
     }
 
@@ -90,7 +94,7 @@ public final class DemoRun {
                 showAnswered(records.isEmpty());
             }
         }
-        return summary(Duration.ofNanos(System.nanoTime() - start));
+        return summary(studies, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void publish(List<ImageStudy> studies) {
@@ -152,12 +156,13 @@ public final class DemoRun {
         }
     }
 
-    private Summary summary(Duration elapsed) {
+    private Summary summary(List<ImageStudy> studies, Duration elapsed) {
         int processed = 0;
         int rejected = 0;
         int alerted = 0;
-        long[] latencies = new long[outcomes.size()];
-        for (StudyOutcome outcome : outcomes.values()) {
+        long[] latencies = new long[studies.size()];
+        for (ImageStudy study : studies) {
+            StudyOutcome outcome = outcomes.get(study.getStudyId());
             if (outcome.rejected != null) {
                 rejected++;
             } else if (outcome.answered()) {
@@ -167,8 +172,17 @@ public final class DemoRun {
         }
         long[] done = Arrays.copyOf(latencies, processed);
         Arrays.sort(done);
-        return new Summary(outcomes.size(), processed, rejected, alerted, elapsed,
-                done.length == 0 ? 0 : done[done.length / 2]);
+        return new Summary(studies.size(), processed, rejected, alerted, elapsed, percentile(done, 0.5),
+                percentile(done, 0.99));
+    }
+
+    /** Nearest-rank percentile of sorted values; 0 when there are none. */
+    private static long percentile(long[] sorted, double fraction) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(fraction * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     public void writeReport(Path file, String settings) throws IOException {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +37,27 @@ public final class DemoStudies {
     private static final int[] SAMPLES = {15, 8, 4, 15, 8, 15};
     private static final float[] GUIDANCE = {0.3f, 0f, 1f, 1f, 0.3f, 0f};
 
-    private final int steps;
-    private final String solver;
+    private final IntFunction<SamplingRequest> requests;
 
-    /** @param steps and solver go into every request; the demo keeps them cheap, the service defaults are the paper's. */
-    public DemoStudies(int steps, String solver) {
-        this.steps = steps;
-        this.solver = solver;
+    private DemoStudies(IntFunction<SamplingRequest> requests) {
+        this.requests = requests;
+    }
+
+    /** M and w vary from study to study; steps and solver are the same for all (the demo keeps them cheap). */
+    public static DemoStudies varied(int steps, String solver) {
+        return new DemoStudies(index -> SamplingRequest.newBuilder()
+                .setSamples(SAMPLES[index % SAMPLES.length])
+                .setGuidance(GUIDANCE[index % GUIDANCE.length])
+                .setSteps(steps)
+                .setSolver(solver)
+                .build());
+    }
+
+    /** Every study asks for the same settings (benchmarks). */
+    public static DemoStudies fixed(int samples, float guidance, int steps, String solver) {
+        SamplingRequest request = SamplingRequest.newBuilder().setSamples(samples).setGuidance(guidance)
+                .setSteps(steps).setSolver(solver).build();
+        return new DemoStudies(index -> request);
     }
 
     /** The LIDC images named in the bundled index, or the {@code image_*} files under a multi-rater folder. */
@@ -100,12 +115,7 @@ public final class DemoStudies {
                 .setBodyPart(bodyPart)
                 .setAcquisitionTime(Instant.now())
                 .setImage(image)
-                .setSampling(SamplingRequest.newBuilder()
-                        .setSamples(SAMPLES[index % SAMPLES.length])
-                        .setGuidance(GUIDANCE[index % GUIDANCE.length])
-                        .setSteps(steps)
-                        .setSolver(solver)
-                        .build())
+                .setSampling(requests.apply(index))
                 .build();
     }
 
