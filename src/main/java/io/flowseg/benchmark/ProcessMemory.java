@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident set size of this process, from /proc (Linux). */
+/** Resident set size of this or another process, from /proc (Linux). */
 public final class ProcessMemory {
     private ProcessMemory() {
     }
@@ -27,8 +27,17 @@ public final class ProcessMemory {
 
     /** RSS in MiB, or -1 where /proc/self/status is not available. */
     public static double rssMiB() {
+        return rssMiB("self");
+    }
+
+    /** RSS of another process in MiB, or -1 where its /proc status is not available. */
+    public static double rssMiB(long pid) {
+        return rssMiB(Long.toString(pid));
+    }
+
+    private static double rssMiB(String process) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }

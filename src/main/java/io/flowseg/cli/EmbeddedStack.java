@@ -39,6 +39,10 @@ final class EmbeddedStack implements AutoCloseable {
         return connection;
     }
 
+    String registryUrl() {
+        return registry.url();
+    }
+
     SchemaRegistryClient registryClient() {
         return registryClient;
     }

@@ -4,13 +4,11 @@ import io.flowseg.benchmark.ProcessMemory;
 import io.flowseg.cli.demo.DemoRun;
 import io.flowseg.cli.demo.DemoStudies;
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.engine.SegmentationEngine;
+import io.flowseg.dispatch.Dispatcher;
 import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
-import io.flowseg.model.VelocityPredictor;
 import io.flowseg.registry.SchemaRegistryClient;
-import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.StudyIntake;
 import io.flowseg.streaming.StudyRejectedException;
@@ -23,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code bench --pipeline}: studies per second and end-to-end latency through the broker, the
@@ -68,51 +67,85 @@ public class PipelineBench {
                 DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet);
                 run.stream(settings.events(named(images, "warm-up", WARM_UP_STUDIES), 0, 0), TIMEOUT);
                 pipeline = run.stream(studies, TIMEOUT);
-                if (plan.memoryStudies() > 0) {
-                    reportMemory(run, images, plan, out);
-                }
             }
             double engineOnly = engineStudiesPerSecond(model, studies);
             out.printf("through Kafka, registry and serde: %.3f studies/s (%d studies in %.1f s); end-to-end latency "
                             + "p50 %d ms, p99 %d ms%n", pipeline.studiesPerSecond(), pipeline.processed(),
                     pipeline.elapsed().toMillis() / 1000.0, pipeline.medianLatencyMs(), pipeline.p99LatencyMs());
-            out.printf("engine alone, same studies and batching: %.3f studies/s%n", engineOnly);
-            out.printf("pipeline time per study over the engine's: %+.1f%%%n",
+            out.printf("engine alone (the service's dispatcher, no Kafka): %.3f studies/s%n", engineOnly);
+            out.printf("pipeline time per study over the engine's: %+.1f%%%n%n",
                     100 * (engineOnly / pipeline.studiesPerSecond() - 1));
+            if (plan.memoryStudies() > 0) {
+                reportMemory(stack, client, stack.registryUrl(), images, plan, out);
+            }
         }
     }
 
-    /** The same studies straight through one engine, batched as the dispatcher batches them. */
+    /**
+     * The same studies through the service's dispatcher alone: the engine on its own thread with the
+     * same batching, and no Kafka, registry or serde.
+     */
     private double engineStudiesPerSecond(VelocityModel model, List<ImageStudy> events) throws StudyRejectedException {
         StudyIntake intake = assembly.intake(model);
         List<Study> studies = new ArrayList<>(events.size());
         for (ImageStudy event : events) {
             studies.add(intake.admit(event));
         }
-        int batch = config.processor().maxStudiesPerBatch();
-        try (VelocityPredictor field = model.newPredictor()) {
-            SegmentationEngine engine = ConfiguredEngine.create(field, config);
-            engine.segment(studies.subList(0, Math.min(WARM_UP_STUDIES, studies.size())), SamplingProgress.NONE);
+        try (Dispatcher dispatcher = new Dispatcher(() -> ConfiguredEngine.create(model.newPredictor(), config),
+                config.processor().maxStudiesPerBatch(), size -> { })) {
+            awaitAll(dispatcher, studies.subList(0, Math.min(WARM_UP_STUDIES, studies.size())));
             long start = System.nanoTime();
-            for (int from = 0; from < studies.size(); from += batch) {
-                engine.segment(studies.subList(from, Math.min(studies.size(), from + batch)), SamplingProgress.NONE);
-            }
+            awaitAll(dispatcher, studies);
             return studies.size() / ((System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static void reportMemory(DemoRun run, List<DemoStudies.NamedImage> images, Plan plan, PrintStream out) {
+    private static void awaitAll(Dispatcher dispatcher, List<Study> studies) {
+        CompletableFuture.allOf(studies.stream().map(dispatcher::submit).toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * RSS of the service as deployed: {@code flowseg serve} as a process of its own (this JVM's
+     * command line, allocator and settings), fed cheap studies through the embedded broker.
+     */
+    private void reportMemory(EmbeddedStack stack, SchemaRegistryClient client, String registryUrl,
+                              List<DemoStudies.NamedImage> images, Plan plan, PrintStream out) throws IOException {
         DemoStudies cheap = DemoStudies.fixed(2, 0.3f, 2, "euler");
-        int early = Math.min(MEMORY_EARLY, plan.memoryStudies());
-        run.stream(cheap.events(named(images, "memory-a", early), 0, 0), TIMEOUT);
-        double rssEarly = ProcessMemory.rssMiB();
-        String jvmEarly = ProcessMemory.jvmShare();
-        run.stream(cheap.events(named(images, "memory-b", plan.memoryStudies() - early), 0, 0), TIMEOUT);
-        double rssAll = ProcessMemory.rssMiB();
-        out.printf("memory (service, broker and registry in one JVM; M = 2, 2 steps): RSS after %d studies %.0f MiB, "
-                        + "after %d studies %.0f MiB (%.2fx)%n  after %d: %s; after %d: %s%n%n", early, rssEarly,
-                plan.memoryStudies(), rssAll, rssAll / rssEarly, early, jvmEarly, plan.memoryStudies(),
-                ProcessMemory.jvmShare());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, stack.connection(), quiet);
+        Process serve = startServe(stack, registryUrl);
+        try {
+            int early = Math.min(MEMORY_EARLY, plan.memoryStudies());
+            run.stream(cheap.events(named(images, "memory-a", early), 0, 0), TIMEOUT);
+            double rssEarly = ProcessMemory.rssMiB(serve.pid());
+            run.stream(cheap.events(named(images, "memory-b", plan.memoryStudies() - early), 0, 0), TIMEOUT);
+            double rssAll = ProcessMemory.rssMiB(serve.pid());
+            out.printf("memory of a separate flowseg serve process (M = 2, 2 steps): RSS after %d studies %.0f MiB, "
+                    + "after %d studies %.0f MiB (%.2fx)%n%n", early, rssEarly, plan.memoryStudies(), rssAll,
+                    rssAll / rssEarly);
+        } finally {
+            serve.destroy();
+        }
+    }
+
+    /** This JVM's own command line, running serve against the embedded stack instead. */
+    private static Process startServe(EmbeddedStack stack, String registryUrl) throws IOException {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        List<String> command = new ArrayList<>();
+        command.add(self.command().orElseThrow());
+        for (String argument : self.arguments().orElseThrow()) {
+            command.add(argument);
+            if (argument.endsWith(".jar")) {
+                break; // the JVM options and -jar; the bench's own arguments follow
+            }
+        }
+        command.add(1, "-Dkafka.bootstrap.servers=" + stack.connection().get("bootstrap.servers"));
+        command.add(1, "-Dflowseg.registry.url=" + registryUrl);
+        command.add(1, "-Dflowseg.processor.transactional-id=flowseg-bench-memory");
+        command.add(1, "-Dquarkus.http.port=0");
+        command.add("serve");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** {@code count} images cycling through the given ones, each under its own study id. */
