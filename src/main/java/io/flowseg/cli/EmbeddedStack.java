@@ -4,7 +4,15 @@ import io.flowseg.registry.EmbeddedRegistryConfig;
 import io.flowseg.registry.EmbeddedSchemaRegistry;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.streaming.EmbeddedBroker;
+import io.flowseg.streaming.Topics;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A Kafka broker and a schema registry inside this process, for the commands that need no
@@ -21,14 +29,33 @@ final class EmbeddedStack implements AutoCloseable {
         this.registry = registry;
         this.connection = assembly.connection(broker.bootstrapServers());
         this.registryClient = assembly.registryClient(registry.url());
+        createTopics(assembly.topics());
+    }
+
+    /** Created up front, so that no client starts by warning about topics it cannot find yet. */
+    private void createTopics(Topics topics) {
+        List<NewTopic> newTopics = Stream.of(topics.studies(), topics.segmentations(), topics.uncertainty(),
+                topics.alerts(), topics.deadLetter()).map(name -> new NewTopic(name, 1, (short) 1)).toList();
+        try (Admin admin = Admin.create(connection)) {
+            admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the demo's topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
     }
 
     static EmbeddedStack start(ServiceAssembly assembly) {
         EmbeddedBroker broker = EmbeddedBroker.start();
+        EmbeddedSchemaRegistry registry = null;
         try {
-            return new EmbeddedStack(broker,
-                    EmbeddedSchemaRegistry.start(EmbeddedRegistryConfig.of(broker.bootstrapServers())), assembly);
+            registry = EmbeddedSchemaRegistry.start(EmbeddedRegistryConfig.of(broker.bootstrapServers()));
+            return new EmbeddedStack(broker, registry, assembly);
         } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.close();
+            }
             broker.close();
             throw e;
         }

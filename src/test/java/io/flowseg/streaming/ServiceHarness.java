@@ -94,6 +94,12 @@ final class ServiceHarness implements AutoCloseable {
 
     /** Reads a topic from the start, read_committed, until {@code done} holds for what was read, or 60 s pass. */
     List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        return readUntil(topic, done, Duration.ofSeconds(60));
+    }
+
+    /** The same, giving up after {@code timeout}. */
+    List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                   Duration timeout) {
         Map<String, Object> config = new HashMap<>(connection());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -103,7 +109,7 @@ final class ServiceHarness implements AutoCloseable {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(read) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(100)).forEach(read::add);
             }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code flowseg serve} from the packaged jar, as a separate process the test can kill. */
+/** flowseg from the packaged jar ({@code serve}, {@code demo}), as a separate process the test can kill. */
 final class ServiceProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
@@ -20,15 +20,30 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts serve with these settings as system properties; its output goes to {@code log}. */
     static ServiceProcess serve(Map<String, String> properties, Path log) throws IOException {
+        return start(properties, log, List.of("serve"));
+    }
+
+    /** Starts the packaged flowseg with these system properties and arguments; its output goes to {@code log}. */
+    static ServiceProcess start(Map<String, String> properties, Path log, List<String> arguments) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:MaxDirectMemorySize=64m", "-Dai.djl.offline=true", "-Djava.awt.headless=true"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString(), "serve"));
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
         return new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int await(long minutes) throws InterruptedException {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("flowseg did not finish within " + minutes + " minutes");
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, an open transaction left behind. */
