@@ -68,6 +68,9 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream console = System.out;
         List<ImageStudy> studies = DemoStudies.varied(steps, solver).events(DemoStudies.lidcImages(data), synthetic, seed);
+        if (studies.isEmpty()) {
+            throw new IllegalArgumentException("nothing to send: " + data + " holds no image_* files and --synthetic is 0");
+        }
         Files.createDirectories(out);
         console.println("flowseg demo: starting an in-process Kafka broker and schema registry ...");
         try (EmbeddedStack stack = EmbeddedStack.start(assembly);

@@ -38,6 +38,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -93,7 +94,9 @@ public final class StudyProcessor implements Runnable {
     @Override
     public void run() {
         try {
-            producer.initTransactions();
+            if (!initTransactions()) {
+                return;
+            }
             consumer.subscribe(List.of(settings.topics().studies()), new DropRevokedWork());
             while (running) {
                 try {
@@ -114,6 +117,22 @@ public final class StudyProcessor implements Runnable {
         } finally {
             encoder.shutdownNow();
         }
+    }
+
+    /**
+     * Registers the transactional producer, waiting for as long as the broker cannot be reached
+     * (the service stays up and unready meanwhile); false when stopped before it could.
+     */
+    private boolean initTransactions() {
+        while (running) {
+            try {
+                producer.initTransactions();
+                return true;
+            } catch (TimeoutException e) {
+                LOG.warnf("waiting for the Kafka broker: %s", e.getMessage());
+            }
+        }
+        return false;
     }
 
     /** Stops taking events; studies in progress finish and are published before {@link #run} returns. */

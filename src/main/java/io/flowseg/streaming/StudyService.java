@@ -77,7 +77,9 @@ public final class StudyService implements AutoCloseable {
         processor.stop();
         try {
             thread.join();
-            LOG.info("stopped gracefully: the studies in progress were finished and committed");
+            if (!stopped.isCompletedExceptionally()) {
+                LOG.info("stopped gracefully: the studies in progress were finished and committed");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
