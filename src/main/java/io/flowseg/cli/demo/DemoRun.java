@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -123,24 +124,22 @@ public final class DemoRun {
         String topic = record.topic();
         if (topic.equals(topics.segmentations())) {
             SegmentationResult result = segmentations.decode(record.value());
-            outcome(result.getStudy().getStudyId()).segmentation = result;
+            ours(result.getStudy().getStudyId()).ifPresent(outcome -> outcome.segmentation = result);
         } else if (topic.equals(topics.uncertainty())) {
             UncertaintyMap map = maps.decode(record.value());
-            outcome(map.getStudy().getStudyId()).uncertainty = map;
+            ours(map.getStudy().getStudyId()).ifPresent(outcome -> outcome.uncertainty = map);
         } else if (topic.equals(topics.alerts())) {
             UncertaintyAlert alert = alerts.decode(record.value());
-            outcome(alert.getStudy().getStudyId()).alert = alert;
+            ours(alert.getStudy().getStudyId()).ifPresent(outcome -> outcome.alert = alert);
         } else {
             StudyRejected rejected = rejections.decode(record.value());
-            if (rejected.getStudyId() != null) {
-                outcome(rejected.getStudyId()).rejected = rejected;
-            }
+            ours(rejected.getStudyId()).ifPresent(outcome -> outcome.rejected = rejected);
         }
     }
 
-    private StudyOutcome outcome(String studyId) {
-        StudyOutcome outcome = outcomes.get(studyId);
-        return outcome != null ? outcome : new StudyOutcome(null); // not ours: dropped
+    /** The outcome of a study this run sent; other studies' events on the topics are ignored. */
+    private Optional<StudyOutcome> ours(String studyId) {
+        return Optional.ofNullable(studyId).map(outcomes::get);
     }
 
     /**
