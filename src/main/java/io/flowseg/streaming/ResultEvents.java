@@ -42,6 +42,7 @@ public final class ResultEvents {
                 .build();
     }
 
+    /** What a result was computed with; built once per study and shared by its events. */
     public SettingsUsed settings(StudyResult result) {
         SamplingSettings s = result.study().settings();
         return SettingsUsed.newBuilder()
@@ -64,7 +65,8 @@ public final class ResultEvents {
                 .build();
     }
 
-    public SegmentationResult segmentation(StudyRef study, StudyResult result, Timings timings) {
+    public SegmentationResult segmentation(StudyRef study, StudyResult result, SettingsUsed settings,
+                                           Timings timings) {
         UncertaintySummary summary = result.summary();
         return SegmentationResult.newBuilder()
                 .setStudy(study)
@@ -74,25 +76,26 @@ public final class ResultEvents {
                         MapImages.gray16Png(result.meanMap(), result.width(), result.height(), 1f), result))
                 .setForegroundAreaPixels(summary.foregroundAreaPixels())
                 .setForegroundAreaMm2(summary.foregroundAreaMm2())
-                .setSettings(settings(result))
+                .setSettings(settings)
                 .setTimings(timings)
                 .build();
     }
 
-    public UncertaintyMap uncertainty(StudyRef study, StudyResult result, Timings timings) {
+    public UncertaintyMap uncertainty(StudyRef study, StudyResult result, SettingsUsed settings, Timings timings) {
         return UncertaintyMap.newBuilder()
                 .setStudy(study)
                 .setVariance(map(MapEncoding.PNG_GRAY16, MapImages.MAX_VARIANCE, MapImages.gray16Png(
                         result.varianceMap(), result.width(), result.height(), MapImages.MAX_VARIANCE), result))
                 .setSummary(figures(result.summary()))
                 .setUncertainLevel(uncertainLevel)
-                .setSettings(settings(result))
+                .setSettings(settings)
                 .setTimings(timings)
                 .build();
     }
 
     /** The alert the policy raises for this result, if it fires. */
-    public Optional<UncertaintyAlert> alert(AlertPolicy policy, StudyRef study, StudyResult result, Timings timings) {
+    public Optional<UncertaintyAlert> alert(AlertPolicy policy, StudyRef study, StudyResult result,
+                                            SettingsUsed settings, Timings timings) {
         return policy.firesOn(result.summary()).map(observed -> UncertaintyAlert.newBuilder()
                 .setStudy(study)
                 .setPolicyId(policy.id())
@@ -102,7 +105,7 @@ public final class ResultEvents {
                 .setObserved(observed)
                 .setSeverity(policy.severity().name())
                 .setDescription(policy.description())
-                .setSettings(settings(result))
+                .setSettings(settings)
                 .setTimings(timings)
                 .build());
     }

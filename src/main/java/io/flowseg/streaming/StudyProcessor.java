@@ -4,6 +4,7 @@ import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.dispatch.DispatchedStudy;
 import io.flowseg.dispatch.Dispatcher;
 import io.flowseg.events.ImageStudy;
+import io.flowseg.events.SettingsUsed;
 import io.flowseg.events.StudyRef;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.Timings;
@@ -210,10 +211,11 @@ public final class StudyProcessor implements Runnable {
         Instant completedAt = Instant.now();
         Timings timings = ResultEvents.timings(done.queuedMs(), done.samplingMs(),
                 Math.max(0, completedAt.toEpochMilli() - record.timestamp()), completedAt);
+        SettingsUsed used = events.settings(done.result());
         List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(3);
-        outputs.add(output(topics.segmentations(), event, events.segmentation(study, done.result(), timings)));
-        outputs.add(output(topics.uncertainty(), event, events.uncertainty(study, done.result(), timings)));
-        Optional<UncertaintyAlert> alert = events.alert(alertPolicy, study, done.result(), timings);
+        outputs.add(output(topics.segmentations(), event, events.segmentation(study, done.result(), used, timings)));
+        outputs.add(output(topics.uncertainty(), event, events.uncertainty(study, done.result(), used, timings)));
+        Optional<UncertaintyAlert> alert = events.alert(alertPolicy, study, done.result(), used, timings);
         alert.ifPresent(raised -> outputs.add(output(topics.alerts(), event, raised)));
         return new Outcome(outputs, null, timings, alert.isPresent());
     }

@@ -76,19 +76,16 @@ final class DemoReport {
 
     private static Map<String, String> figures(UncertaintyFigures s) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("mean variance", fourDecimals(s.getMeanVariance()));
-        rows.put("mean variance (foreground)", fourDecimals(s.getMeanVarianceForeground()));
-        rows.put("p95 variance", fourDecimals(s.getP95Variance()));
-        rows.put("uncertain area", fourDecimals(s.getUncertainAreaFraction()));
+        rows.put("mean variance", HtmlParts.fourDecimals(s.getMeanVariance()));
+        rows.put("mean variance (foreground)", HtmlParts.fourDecimals(s.getMeanVarianceForeground()));
+        rows.put("p95 variance", HtmlParts.fourDecimals(s.getP95Variance()));
+        rows.put("uncertain area", HtmlParts.fourDecimals(s.getUncertainAreaFraction()));
         rows.put("foreground px", String.format(Locale.ROOT, "%.0f", s.getForegroundAreaPixels()));
-        rows.put("sample diversity", fourDecimals(s.getSampleDiversity()));
-        rows.put("mean entropy", fourDecimals(s.getMeanEntropy()));
+        rows.put("sample diversity", HtmlParts.fourDecimals(s.getSampleDiversity()));
+        rows.put("mean entropy", HtmlParts.fourDecimals(s.getMeanEntropy()));
         return rows;
     }
 
-    private static String fourDecimals(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
 
     /** The image as sent: JPEG and PNG files as they are, raw pixels normalised to 8-bit greyscale. */
     private static byte[] imagePng(StudyImage image) {

@@ -1,6 +1,7 @@
 package io.flowseg.evaluation.report;
 
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 
 /** Pieces of flowseg's self-contained HTML reports: the page head, inline images, two-column tables. */
@@ -42,6 +43,11 @@ public final class HtmlParts {
         rows.forEach((name, value) -> html.append("<tr><td>").append(escape(name)).append("</td><td>")
                 .append(escape(value)).append("</td></tr>\n"));
         html.append("</table>\n");
+    }
+
+    /** A figure as the reports print it: four decimals, whatever the locale. */
+    public static String fourDecimals(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     public static String escape(String text) {

@@ -78,7 +78,7 @@ public final class HtmlReport {
         appendFigure(html, "variance", MapImages.heatMapPng(maps.varianceMap(), w, h, MapImages.MAX_VARIANCE));
         html.append("</div>\n<div class=\"tables\">\n");
         Map<String, String> metrics = new LinkedHashMap<>();
-        c.metrics().scalars().forEach((name, value) -> metrics.put(name, fourDecimals(value)));
+        c.metrics().scalars().forEach((name, value) -> metrics.put(name, HtmlParts.fourDecimals(value)));
         metrics.put("network evaluations", Long.toString(c.samples().networkEvaluations()));
         HtmlParts.table(html, "metrics", metrics);
         HtmlParts.table(html, "uncertainty", uncertaintyFigures(maps.summary()));
@@ -88,21 +88,18 @@ public final class HtmlReport {
     /** The figures of {@code ./flowseg sample}'s summary.json, under the same names. */
     private static Map<String, String> uncertaintyFigures(UncertaintySummary s) {
         Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("meanVariance", fourDecimals(s.meanVariance()));
-        figures.put("maxVariance", fourDecimals(s.maxVariance()));
-        figures.put("meanVarianceForeground", fourDecimals(s.meanVarianceForeground()));
-        figures.put("p95Variance", fourDecimals(s.p95Variance()));
-        figures.put("uncertainAreaFraction", fourDecimals(s.uncertainAreaFraction()));
+        figures.put("meanVariance", HtmlParts.fourDecimals(s.meanVariance()));
+        figures.put("maxVariance", HtmlParts.fourDecimals(s.maxVariance()));
+        figures.put("meanVarianceForeground", HtmlParts.fourDecimals(s.meanVarianceForeground()));
+        figures.put("p95Variance", HtmlParts.fourDecimals(s.p95Variance()));
+        figures.put("uncertainAreaFraction", HtmlParts.fourDecimals(s.uncertainAreaFraction()));
         figures.put("foregroundAreaPixels", wholePixels(s.foregroundAreaPixels()));
         figures.put("anyForegroundAreaPixels", wholePixels(s.anyForegroundAreaPixels()));
-        figures.put("sampleDiversity", fourDecimals(s.sampleDiversity()));
-        figures.put("meanEntropy", fourDecimals(s.meanEntropy()));
+        figures.put("sampleDiversity", HtmlParts.fourDecimals(s.sampleDiversity()));
+        figures.put("meanEntropy", HtmlParts.fourDecimals(s.meanEntropy()));
         return figures;
     }
 
-    private static String fourDecimals(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
 
     private static String wholePixels(double value) {
         return String.format(Locale.ROOT, "%.0f", value);
