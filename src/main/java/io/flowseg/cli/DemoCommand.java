@@ -5,9 +5,11 @@ import io.flowseg.cli.demo.DemoStudies;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.registry.SchemaRegistryClient;
+import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
+import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,18 +18,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The whole service on one machine with nothing configured: an in-process Kafka broker and
- * schema registry, the service, and a hospital's worth of studies streamed through them.
+ * schema registry (started by {@link FlowsegMain}), the service and its monitoring topology, and
+ * a hospital's worth of studies streamed through them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start an in-process Kafka broker and schema registry, stream the LIDC test cases and some "
                 + "synthetic ones through the service as ImageStudy events, show each result as it arrives, "
-                + "write report.html, and exit.")
+                + "write report.html, and exit (or, with --stay, keep the dashboard and API running).")
 public class DemoCommand implements Callable<Integer> {
+    /** How long a study's row waits for its alerts after its results are in (alerts follow from the monitoring topology). */
+    private static final Duration ALERT_WAIT = Duration.ofSeconds(3);
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "multi-rater folder whose image_* files are sent (default: the bundled LIDC test images)")
@@ -52,16 +58,22 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "where report.html goes (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--stay", description = "keep the broker, service, API and dashboard running after the studies, until Ctrl-C")
+    boolean stay;
+
     private final ModelSource models;
     private final ServiceAssembly assembly;
     private final ServiceMetrics metrics;
     private final ServiceHealth health;
+    private final GracefulShutdown shutdown;
 
-    public DemoCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health) {
+    public DemoCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health,
+                       GracefulShutdown shutdown) {
         this.models = models;
         this.assembly = assembly;
         this.metrics = metrics;
         this.health = health;
+        this.shutdown = shutdown;
     }
 
     @Override
@@ -72,23 +84,32 @@ public class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to send: " + data + " holds no image_* files and --synthetic is 0");
         }
         Files.createDirectories(out);
-        console.println("flowseg demo: starting an in-process Kafka broker and schema registry ...");
-        try (EmbeddedStack stack = EmbeddedStack.start(assembly);
-             VelocityModel model = models.loadVelocityField(null)) {
-            Map<String, Object> connection = stack.connection();
-            SchemaRegistryClient client = stack.registryClient();
-            console.printf("%s, model %s (%s)%n", stack.describe(), model.info().name(), model.info().version());
-            try (StudyService service = assembly.start(model, assembly.codec(client), connection, metrics)) {
-                health.serving(service, model.info().name(), connection);
-                DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, console);
-                DemoRun.Summary summary = run.stream(studies, timeout);
-                run.writeReport(out.resolve("report.html"), "requests: " + steps + " " + solver
-                        + " steps, M and w varied per study; alert policy: " + assembly.alertPolicy().id());
-                console.println(summary.describe());
-                console.println("report: " + out.resolve("report.html"));
-                health.stopped();
-                return summary.complete() ? 0 : 1;
-            }
+        // FlowsegMain pointed the configuration at the in-process broker and registry.
+        Map<String, Object> connection = assembly.connection(null);
+        SchemaRegistryClient client = assembly.registryClient(null);
+        EventCodec codec = assembly.codec(client);
+        assembly.prepareTopics(connection, codec);
+        VelocityModel model = models.loadVelocityField(null);
+        shutdown.closeOnShutdown(model);
+        console.printf("model %s (%s)%n", model.info().name(), model.info().version());
+        StudyService service = assembly.start(model, codec, connection, metrics);
+        shutdown.closeOnShutdown(service);
+        health.serving(service, model.info().name(), connection);
+        shutdown.closeOnShutdown(health::stopped);
+
+        DemoRun run = new DemoRun(assembly.topics(), codec, client, connection, console, ALERT_WAIT);
+        DemoRun.Summary summary = run.stream(studies, timeout);
+        run.writeReport(out.resolve("report.html"), "requests: " + steps + " " + solver
+                + " steps, M and w varied per study; initial alert policy: " + assembly.initialPolicy().id());
+        console.println(summary.describe());
+        console.println("report: " + out.resolve("report.html"));
+        if (stay) {
+            String base = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.port", String.class);
+            console.println("dashboard: " + base + "/   API: " + base + "/api/policies, " + base + "/api/alerts, "
+                    + base + "/api/stats   (Ctrl-C stops)");
+            console.flush();
+            Quarkus.waitForExit();
         }
+        return summary.complete() ? 0 : 1;
     }
 }

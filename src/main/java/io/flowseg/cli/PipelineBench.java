@@ -51,10 +51,11 @@ public class PipelineBench {
     void run(Plan plan, PrintStream out) throws IOException, StudyRejectedException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<DemoStudies.NamedImage> images = DemoStudies.lidcImages(null);
-        try (EmbeddedStack stack = EmbeddedStack.start(assembly);
+        try (EmbeddedStack stack = EmbeddedStack.start();
              VelocityModel model = models.loadVelocityField(null)) {
-            Map<String, Object> connection = stack.connection();
-            SchemaRegistryClient client = stack.registryClient();
+            Map<String, Object> connection = assembly.connection(stack.bootstrapServers());
+            SchemaRegistryClient client = assembly.registryClient(stack.registryUrl());
+            assembly.prepareTopics(connection, assembly.codec(client));
             DemoStudies settings = DemoStudies.fixed(plan.samples(), plan.guidance(), plan.steps(), plan.solver());
             out.printf("flowseg bench --pipeline: %s, M = %d, w = %.1f, %d %s steps, %d studies of %d LIDC images, "
                             + "up to %d studies per engine call, %s%n%n", model.info().name(), plan.samples(),
@@ -64,7 +65,7 @@ public class PipelineBench {
             DemoRun.Summary pipeline;
             try (StudyService ignored = assembly.start(model, assembly.codec(client), connection,
                     ProcessingListener.NONE)) {
-                DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet);
+                DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet, Duration.ZERO);
                 run.stream(settings.events(named(images, "warm-up", WARM_UP_STUDIES), 0, 0), TIMEOUT);
                 pipeline = run.stream(studies, TIMEOUT);
             }
@@ -76,7 +77,7 @@ public class PipelineBench {
             out.printf("pipeline time per study over the engine's: %+.1f%%%n%n",
                     100 * (engineOnly / pipeline.studiesPerSecond() - 1));
             if (plan.memoryStudies() > 0) {
-                reportMemory(stack, client, stack.registryUrl(), images, plan, out);
+                reportMemory(stack, connection, client, images, plan, out);
             }
         }
     }
@@ -108,12 +109,12 @@ public class PipelineBench {
      * RSS of the service as deployed: {@code flowseg serve} as a process of its own (this JVM's
      * command line, allocator and settings), fed cheap studies through the embedded broker.
      */
-    private void reportMemory(EmbeddedStack stack, SchemaRegistryClient client, String registryUrl,
+    private void reportMemory(EmbeddedStack stack, Map<String, Object> connection, SchemaRegistryClient client,
                               List<DemoStudies.NamedImage> images, Plan plan, PrintStream out) throws IOException {
         DemoStudies cheap = DemoStudies.fixed(2, 0.3f, 2, "euler");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, stack.connection(), quiet);
-        Process serve = startServe(stack, registryUrl);
+        DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet, Duration.ZERO);
+        Process serve = startServe(stack);
         try {
             int early = Math.min(MEMORY_EARLY, plan.memoryStudies());
             run.stream(cheap.events(named(images, "memory-a", early), 0, 0), TIMEOUT);
@@ -129,7 +130,7 @@ public class PipelineBench {
     }
 
     /** This JVM's own command line, running serve against the embedded stack instead. */
-    private static Process startServe(EmbeddedStack stack, String registryUrl) throws IOException {
+    private static Process startServe(EmbeddedStack stack) throws IOException {
         ProcessHandle.Info self = ProcessHandle.current().info();
         List<String> command = new ArrayList<>();
         command.add(self.command().orElseThrow());
@@ -139,8 +140,8 @@ public class PipelineBench {
                 break; // the JVM options and -jar; the bench's own arguments follow
             }
         }
-        command.add(1, "-Dkafka.bootstrap.servers=" + stack.connection().get("bootstrap.servers"));
-        command.add(1, "-Dflowseg.registry.url=" + registryUrl);
+        command.add(1, "-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
+        command.add(1, "-Dflowseg.registry.url=" + stack.registryUrl());
         command.add(1, "-Dflowseg.processor.transactional-id=flowseg-bench-memory");
         command.add(1, "-Dquarkus.http.port=0");
         command.add("serve");

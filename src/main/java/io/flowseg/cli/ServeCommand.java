@@ -1,12 +1,14 @@
 package io.flowseg.cli;
 
 import io.flowseg.model.VelocityModel;
+import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
                 + "dead letters out, exactly once. Stops gracefully on SIGTERM or Ctrl-C.")
 public class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(ServeCommand.class);
+    private static final Duration RETRY_PREPARE = Duration.ofSeconds(10);
 
     private final ModelSource models;
     private final ServiceAssembly assembly;
@@ -37,11 +40,12 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, Object> connection = assembly.connection(null);
+        EventCodec codec = assembly.codec(assembly.registryClient(null));
+        prepareTopicsInBackground(connection, codec);
         VelocityModel model = models.loadVelocityField(null);
         // Closed on shutdown in reverse order: the service finishes its studies before the model goes.
         shutdown.closeOnShutdown(model);
-        StudyService service = assembly.start(model, assembly.codec(assembly.registryClient(null)), connection,
-                metrics);
+        StudyService service = assembly.start(model, codec, connection, metrics);
         shutdown.closeOnShutdown(service);
         health.serving(service, model.info().name(), connection);
         shutdown.closeOnShutdown(health::stopped);
@@ -51,5 +55,26 @@ public class ServeCommand implements Callable<Integer> {
         service.stopped().whenComplete((ignored, failure) -> Quarkus.asyncExit(failure == null ? 0 : 1));
         Quarkus.waitForExit();
         return service.stopped().isCompletedExceptionally() ? 1 : 0;
+    }
+
+    /** Serve never waits on this: without a broker it starts unready, and topics and policy follow once the broker answers. */
+    private void prepareTopicsInBackground(Map<String, Object> connection, EventCodec codec) {
+        Thread thread = new Thread(() -> {
+            while (true) {
+                try {
+                    assembly.prepareTopics(connection, codec);
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not prepare the topics and initial policy yet (%s); retrying", e.getMessage());
+                    try {
+                        Thread.sleep(RETRY_PREPARE.toMillis());
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }, "flowseg-prepare-topics");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

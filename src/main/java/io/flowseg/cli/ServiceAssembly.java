@@ -2,6 +2,7 @@ package io.flowseg.cli;
 
 import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.alerts.Comparator;
+import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.alerts.UncertaintyFigure;
 import io.flowseg.config.FlowsegConfig;
@@ -9,6 +10,12 @@ import io.flowseg.engine.SamplingSettings;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.monitoring.MonitoringListener;
+import io.flowseg.monitoring.MonitoringSerdes;
+import io.flowseg.monitoring.MonitoringSettings;
+import io.flowseg.monitoring.MonitoringTopology;
+import io.flowseg.monitoring.PolicyRecords;
+import io.flowseg.monitoring.PolicyTopic;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.RegistryTls;
@@ -23,15 +30,26 @@ import io.flowseg.streaming.SamplingPolicy;
 import io.flowseg.streaming.StudyIntake;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
+import io.quarkus.arc.lookup.LookupIfProperty;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.streams.Topology;
+import org.jboss.logging.Logger;
 
-/** Builds the streaming service from the configuration ({@code flowseg.*} and Kafka's {@code kafka.*}). */
+/**
+ * Builds the streaming service and the monitoring topology from the configuration
+ * ({@code flowseg.*} and Kafka's {@code kafka.*}).
+ */
 @ApplicationScoped
 public class ServiceAssembly {
+    private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
+
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
 
@@ -52,6 +70,42 @@ public class ServiceAssembly {
     public Topics topics() {
         FlowsegConfig.Topics t = config.topics();
         return new Topics(t.studies(), t.segmentations(), t.uncertainty(), t.alerts(), t.deadLetter());
+    }
+
+    /**
+     * The monitoring topology, which Quarkus' Kafka Streams extension runs. Only the serving
+     * commands enable it ({@link FlowsegMain}); for the batch commands the lookup finds no
+     * topology, and the extension starts nothing.
+     */
+    @Produces
+    @ApplicationScoped
+    @LookupIfProperty(name = FlowsegMain.MONITORING_ENABLED, stringValue = "true")
+    Topology monitoringTopology(MonitoringListener listener) {
+        FlowsegConfig.Registry registry = config.registry();
+        return MonitoringTopology.build(monitoringSettings(), new MonitoringSerdes(registryClient(null),
+                SubjectNameStrategy.parse(registry.subjectNameStrategy()), registry.autoRegister()), listener);
+    }
+
+    public MonitoringSettings monitoringSettings() {
+        FlowsegConfig.Topics t = config.topics();
+        FlowsegConfig.Monitoring m = config.monitoring();
+        return new MonitoringSettings(t.uncertainty(), t.segmentations(), t.policies(), t.alerts(), t.statistics(),
+                m.grace(), m.hourlyRetention(), m.dailyRetention(), m.deliveredRetention(), m.recentAlerts(),
+                m.recentCases());
+    }
+
+    /**
+     * Creates the missing topics, and writes the initial policy to a policy topic that never held
+     * one, before the monitoring topology reads it (the extension waits for its input topics).
+     */
+    public void prepareTopics(Map<String, Object> connection, EventCodec codec) {
+        FlowsegConfig.Topics t = config.topics();
+        ServiceTopics.ensure(connection, topics(), t.policies(), t.statistics());
+        try (PolicyTopic policies = new PolicyTopic(connection, t.policies(), codec)) {
+            if (policies.seedIfNeverWritten(PolicyRecords.toRecord(initialPolicy(), Instant.now()), Duration.ofSeconds(30))) {
+                LOG.infof("policy topic %s was empty: wrote the initial policy %s", t.policies(), initialPolicy().id());
+            }
+        }
     }
 
     /** The configured registry client, optionally at another URL (demo's embedded registry). */
@@ -83,7 +137,8 @@ public class ServiceAssembly {
                 processor.maxMessageBytes(), processor.drainTimeout());
         StudyService.Parts parts = new StudyService.Parts(settings, codec, intake(model),
                 () -> ConfiguredEngine.create(model.newPredictor(), config), processor.maxStudiesPerBatch(),
-                new ResultEvents(model.info(), config.uncertainty().varianceLevel()), alertPolicy(), listener);
+                new ResultEvents(model.info(), config.uncertainty().varianceLevel(), config.results().previewSize()),
+                listener);
         return StudyService.start(parts, connection, processor.groupId(), processor.transactionalId());
     }
 
@@ -99,9 +154,11 @@ public class ServiceAssembly {
                 new ModelInputPreparer(model.info().imageChannels(), model.info().resolution()), model.info().name());
     }
 
-    public AlertPolicy alertPolicy() {
+    /** The policy an empty policy topic starts with ({@code flowseg.alerts.*}): every study in scope. */
+    public AlertPolicy initialPolicy() {
         FlowsegConfig.Alerts a = config.alerts();
-        return new AlertPolicy(a.policyId(), UncertaintyFigure.parse(a.figure()), Comparator.parse(a.comparator()),
-                a.threshold(), Severity.valueOf(a.severity().toUpperCase(Locale.ROOT)), a.description());
+        return new AlertPolicy(a.policyId(), PolicyScope.ANY, UncertaintyFigure.parse(a.figure()),
+                Comparator.parse(a.comparator()), a.threshold(), Severity.valueOf(a.severity().toUpperCase(Locale.ROOT)),
+                true, a.description());
     }
 }

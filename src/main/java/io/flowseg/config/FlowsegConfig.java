@@ -28,6 +28,10 @@ public interface FlowsegConfig {
 
     Alerts alerts();
 
+    Results results();
+
+    Monitoring monitoring();
+
     Registry registry();
 
     /** Which velocity model to load. */
@@ -102,6 +106,12 @@ public interface FlowsegConfig {
 
         @WithDefault(io.flowseg.streaming.Topics.DEAD_LETTER)
         String deadLetter();
+
+        @WithDefault(io.flowseg.streaming.Topics.POLICIES)
+        String policies();
+
+        @WithDefault(io.flowseg.streaming.Topics.STATISTICS)
+        String statistics();
     }
 
     /** How the service consumes, batches and commits. */
@@ -144,7 +154,7 @@ public interface FlowsegConfig {
         float maxGuidance();
     }
 
-    /** The default alert policy. */
+    /** The policy written to an empty policy topic when serve or demo first starts (README: alert policies). */
     interface Alerts {
         @WithDefault("default-uncertain-region")
         String policyId();
@@ -163,6 +173,42 @@ public interface FlowsegConfig {
 
         @WithDefault("The samples disagree strongly inside the segmented region: review this segmentation.")
         String description();
+    }
+
+    /** What result events carry beyond the contract's required fields. */
+    interface Results {
+        /** Longer side of the image preview in segmentation results, in pixels; 0 leaves previews out. */
+        @WithDefault("512")
+        int previewSize();
+    }
+
+    /** The monitoring topology: alerts under the policies, statistics, the dashboard's stores. */
+    interface Monitoring {
+        /** How late in acquisition time a study may arrive and still count in its statistics window. */
+        @WithDefault("30m")
+        Duration grace();
+
+        @WithDefault("7d")
+        Duration hourlyRetention();
+
+        @WithDefault("90d")
+        Duration dailyRetention();
+
+        /** How long a study is remembered, so a re-delivered result raises no second alert. */
+        @WithDefault("7d")
+        Duration deliveredRetention();
+
+        /** Alerts kept for /api/alerts, per input partition. */
+        @WithDefault("500")
+        int recentAlerts();
+
+        /** Alerted studies whose images the dashboard keeps, per input partition. */
+        @WithDefault("50")
+        int recentCases();
+
+        /** How long a policy write through the API waits to see the policy in effect. */
+        @WithDefault("10s")
+        Duration policyWriteTimeout();
     }
 
     /** The schema registry of serve (demo starts its own embedded one). */

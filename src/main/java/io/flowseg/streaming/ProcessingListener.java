@@ -5,7 +5,7 @@ public interface ProcessingListener {
     ProcessingListener NONE = new ProcessingListener() { };
 
     /** A study's results were committed. */
-    default void processed(long queuedMs, long samplingMs, long endToEndMs, boolean alerted) {
+    default void processed(long queuedMs, long samplingMs, long endToEndMs) {
     }
 
     /** An event was committed to the dead-letter topic. */

@@ -1,6 +1,5 @@
 package io.flowseg.streaming;
 
-import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.events.EncodedMap;
@@ -10,27 +9,31 @@ import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.SettingsUsed;
 import io.flowseg.events.StudyRef;
 import io.flowseg.events.Timings;
-import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyFigures;
 import io.flowseg.events.UncertaintyMap;
+import io.flowseg.imaging.ImagePreview;
 import io.flowseg.imaging.MapImages;
 import io.flowseg.model.ModelInfo;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Optional;
 
 /** The result events of one segmented study, as the Avro contract in {@code schemas/} defines them. */
 public final class ResultEvents {
     private final ModelInfo model;
     private final double uncertainLevel;
+    private final int previewSize;
 
-    public ResultEvents(ModelInfo model, double uncertainLevel) {
+    /**
+     * @param previewSize longer side of the image preview in segmentation results; 0 leaves previews out
+     */
+    public ResultEvents(ModelInfo model, double uncertainLevel, int previewSize) {
         this.model = model;
         this.uncertainLevel = uncertainLevel;
+        this.previewSize = previewSize;
     }
 
-    /** The scope of a study as results carry it: ids, site, modality, body part; never the patient. */
+    /** The scope of a study as results carry it: ids, site, modality, body part, acquisition time; never the patient. */
     public static StudyRef reference(ImageStudy event) {
         return StudyRef.newBuilder()
                 .setStudyId(event.getStudyId())
@@ -39,6 +42,7 @@ public final class ResultEvents {
                 .setSite(event.getSite())
                 .setModality(event.getModality())
                 .setBodyPart(event.getBodyPart())
+                .setAcquisitionTime(event.getAcquisitionTime())
                 .build();
     }
 
@@ -78,6 +82,17 @@ public final class ResultEvents {
                 .setForegroundAreaMm2(summary.foregroundAreaMm2())
                 .setSettings(settings)
                 .setTimings(timings)
+                .setImagePreview(previewSize > 0 ? preview(ImagePreview.of(result.study().image(), previewSize)) : null)
+                .build();
+    }
+
+    private static EncodedMap preview(ImagePreview preview) {
+        return EncodedMap.newBuilder()
+                .setWidth(preview.width())
+                .setHeight(preview.height())
+                .setEncoding(MapEncoding.PNG_GRAY8)
+                .setScale(1f)
+                .setData(ByteBuffer.wrap(preview.png()))
                 .build();
     }
 
@@ -91,23 +106,6 @@ public final class ResultEvents {
                 .setSettings(settings)
                 .setTimings(timings)
                 .build();
-    }
-
-    /** The alert the policy raises for this result, if it fires. */
-    public Optional<UncertaintyAlert> alert(AlertPolicy policy, StudyRef study, StudyResult result,
-                                            SettingsUsed settings, Timings timings) {
-        return policy.firesOn(result.summary()).map(observed -> UncertaintyAlert.newBuilder()
-                .setStudy(study)
-                .setPolicyId(policy.id())
-                .setFigure(policy.figure().id())
-                .setComparator(policy.comparator().name())
-                .setThreshold(policy.threshold())
-                .setObserved(observed)
-                .setSeverity(policy.severity().name())
-                .setDescription(policy.description())
-                .setSettings(settings)
-                .setTimings(timings)
-                .build());
     }
 
     private static EncodedMap map(MapEncoding encoding, float scale, byte[] png, StudyResult result) {

@@ -1,6 +1,5 @@
 package io.flowseg.streaming;
 
-import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.dispatch.DispatchedStudy;
 import io.flowseg.dispatch.Dispatcher;
 import io.flowseg.events.ImageStudy;
@@ -8,7 +7,6 @@ import io.flowseg.events.SettingsUsed;
 import io.flowseg.events.StudyRef;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.Timings;
-import io.flowseg.events.UncertaintyAlert;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,8 +41,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * The service's consume-process-produce loop, exactly once: ImageStudy events in; segmentation,
- * uncertainty map and alert (or a dead letter) out; all of a study's outputs and its input offset
+ * The service's consume-process-produce loop, exactly once: ImageStudy events in; segmentation
+ * and uncertainty map (or a dead letter) out; all of a study's outputs and its input offset
  * in one Kafka transaction, so a read_committed consumer sees each study's results exactly once
  * however the process dies.
  *
@@ -66,7 +63,6 @@ public final class StudyProcessor implements Runnable {
     private final StudyIntake intake;
     private final Dispatcher dispatcher;
     private final ResultEvents events;
-    private final AlertPolicy alertPolicy;
     private final ProcessingListener listener;
     /** Builds the output records (PNG encoding) off the engine's thread. */
     private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
@@ -79,8 +75,7 @@ public final class StudyProcessor implements Runnable {
 
     public StudyProcessor(ProcessorSettings settings, Consumer<byte[], byte[]> consumer,
                           Producer<byte[], byte[]> producer, EventCodec codec, StudyIntake intake,
-                          Dispatcher dispatcher, ResultEvents events, AlertPolicy alertPolicy,
-                          ProcessingListener listener) {
+                          Dispatcher dispatcher, ResultEvents events, ProcessingListener listener) {
         this.settings = settings;
         this.consumer = consumer;
         this.producer = producer;
@@ -88,7 +83,6 @@ public final class StudyProcessor implements Runnable {
         this.intake = intake;
         this.dispatcher = dispatcher;
         this.events = events;
-        this.alertPolicy = alertPolicy;
         this.listener = listener;
     }
 
@@ -212,12 +206,10 @@ public final class StudyProcessor implements Runnable {
         Timings timings = ResultEvents.timings(done.queuedMs(), done.samplingMs(),
                 Math.max(0, completedAt.toEpochMilli() - record.timestamp()), completedAt);
         SettingsUsed used = events.settings(done.result());
-        List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(3);
+        List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(2);
         outputs.add(output(topics.segmentations(), event, events.segmentation(study, done.result(), used, timings)));
         outputs.add(output(topics.uncertainty(), event, events.uncertainty(study, done.result(), used, timings)));
-        Optional<UncertaintyAlert> alert = events.alert(alertPolicy, study, done.result(), used, timings);
-        alert.ifPresent(raised -> outputs.add(output(topics.alerts(), event, raised)));
-        return new Outcome(outputs, null, timings, alert.isPresent());
+        return new Outcome(outputs, null, timings);
     }
 
     private ProducerRecord<byte[], byte[]> output(String topic, ImageStudy event, SpecificRecord value) {
@@ -243,7 +235,7 @@ public final class StudyProcessor implements Runnable {
         LOG.warnf("rejected %s-%d@%d: %s (%s)", record.topic(), record.partition(), record.offset(),
                 reason.reason(), reason.getMessage());
         return new Outcome(List.of(new ProducerRecord<>(topic, record.key(), codec.encodeValue(topic, rejected))),
-                reason.reason(), null, false);
+                reason.reason(), null);
     }
 
     private void applyBackPressure() {
@@ -296,7 +288,7 @@ public final class StudyProcessor implements Runnable {
                 listener.rejected(outcome.rejected());
             } else {
                 Timings t = outcome.timings();
-                listener.processed(t.getQueuedMs(), t.getSamplingMs(), t.getEndToEndMs(), outcome.alerted());
+                listener.processed(t.getQueuedMs(), t.getSamplingMs(), t.getEndToEndMs());
             }
         }
     }
@@ -357,8 +349,7 @@ public final class StudyProcessor implements Runnable {
     private record InFlight(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Outcome> outcome) {
     }
 
-    /** The records one event produces: its results (and alert), or its dead letter and reason. */
-    private record Outcome(List<ProducerRecord<byte[], byte[]>> records, RejectReason rejected, Timings timings,
-                           boolean alerted) {
+    /** The records one event produces: its results, or its dead letter and reason. */
+    private record Outcome(List<ProducerRecord<byte[], byte[]>> records, RejectReason rejected, Timings timings) {
     }
 }

@@ -1,6 +1,5 @@
 package io.flowseg.streaming;
 
-import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.dispatch.Dispatcher;
 import io.flowseg.engine.SegmentationEngine;
 import java.time.Duration;
@@ -29,7 +28,7 @@ public final class StudyService implements AutoCloseable {
     /** Everything the service is made of, apart from the Kafka connection. */
     public record Parts(ProcessorSettings settings, EventCodec codec, StudyIntake intake,
                        Supplier<SegmentationEngine> engines, int maxStudiesPerBatch, ResultEvents events,
-                       AlertPolicy alertPolicy, ProcessingListener listener) {
+                       ProcessingListener listener) {
     }
 
     private StudyService(Parts parts, Map<String, Object> connection, String groupId, String transactionalId) {
@@ -37,7 +36,7 @@ public final class StudyService implements AutoCloseable {
         this.consumer = KafkaClients.studyConsumer(connection, groupId, parts.settings().maxInFlight());
         this.producer = KafkaClients.resultProducer(connection, transactionalId);
         this.processor = new StudyProcessor(parts.settings(), consumer, producer, parts.codec(), parts.intake(),
-                dispatcher, parts.events(), parts.alertPolicy(), parts.listener());
+                dispatcher, parts.events(), parts.listener());
         this.thread = new Thread(this::run, "flowseg-processor");
     }
 

@@ -1,5 +1,7 @@
 package io.flowseg.web;
 
+import io.flowseg.alerts.Severity;
+import io.flowseg.monitoring.MonitoringListener;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.RejectReason;
 import io.micrometer.core.instrument.Counter;
@@ -10,15 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * The service's Prometheus metrics (at /q/metrics): studies processed, rejected by reason, alerts,
- * batch sizes, and latency histograms for queueing, sampling and end to end. Labels never carry
- * study or patient data, only reason codes.
+ * The service's Prometheus metrics (at /q/metrics): studies processed, rejected by reason, alerts
+ * by severity, batch sizes, and latency histograms for queueing, sampling and end to end. Labels
+ * never carry study or patient data, only reason codes and severities.
  */
 @ApplicationScoped
-public class ServiceMetrics implements ProcessingListener {
+public class ServiceMetrics implements ProcessingListener, MonitoringListener {
     private final MeterRegistry registry;
     private final Counter processed;
-    private final Counter alerts;
     private final Timer queued;
     private final Timer sampling;
     private final Timer endToEnd;
@@ -28,7 +29,6 @@ public class ServiceMetrics implements ProcessingListener {
         this.registry = registry;
         this.processed = Counter.builder("flowseg.studies.processed")
                 .description("Studies whose results were committed").register(registry);
-        this.alerts = Counter.builder("flowseg.alerts").description("Alerts committed").register(registry);
         this.queued = latency("flowseg.study.queued", "From receiving a study to its sampling starting");
         this.sampling = latency("flowseg.study.sampling", "Sampling and summarising a study's batch");
         this.endToEnd = latency("flowseg.study.end.to.end", "From a study's Kafka timestamp to its results");
@@ -44,11 +44,8 @@ public class ServiceMetrics implements ProcessingListener {
     }
 
     @Override
-    public void processed(long queuedMs, long samplingMs, long endToEndMs, boolean alerted) {
+    public void processed(long queuedMs, long samplingMs, long endToEndMs) {
         processed.increment();
-        if (alerted) {
-            alerts.increment();
-        }
         queued.record(Duration.ofMillis(queuedMs));
         sampling.record(Duration.ofMillis(samplingMs));
         endToEnd.record(Duration.ofMillis(endToEndMs));
@@ -58,6 +55,18 @@ public class ServiceMetrics implements ProcessingListener {
     public void rejected(RejectReason reason) {
         Counter.builder("flowseg.studies.rejected").description("Events sent to the dead-letter topic")
                 .tag("reason", reason.name()).register(registry).increment();
+    }
+
+    @Override
+    public void alertRaised(Severity severity) {
+        Counter.builder("flowseg.alerts").description("Alerts raised by the policies")
+                .tag("severity", severity.name()).register(registry).increment();
+    }
+
+    @Override
+    public void policyIgnored() {
+        Counter.builder("flowseg.policies.ignored").description("Policy records no policy can come from")
+                .register(registry).increment();
     }
 
     @Override

@@ -5,14 +5,14 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /** A registry in a map, for encoder and decoder tests that need no HTTP; {@link #failWith} simulates an outage. */
-final class InMemorySchemaRegistry implements SchemaRegistryClient {
+public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsBySubjectSchema = new HashMap<>();
     private SchemaRegistryException failure;
 
     /** Every later call throws this, as a registry that cannot be reached would. */
-    void failWith(SchemaRegistryException failure) {
+    public void failWith(SchemaRegistryException failure) {
         this.failure = failure;
     }
 

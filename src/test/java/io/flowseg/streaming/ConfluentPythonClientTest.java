@@ -34,7 +34,7 @@ class ConfluentPythonClientTest {
                      EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()));
              StudyService ignored = harness.start(harness.parts(topics, new RegistryEventCodec(
                      SchemaRegistryClient.create(RegistryClientConfig.of(registry.url())),
-                     SubjectNameStrategy.TOPIC_NAME, true), ServiceHarness.alwaysFires()), "python")) {
+                     SubjectNameStrategy.TOPIC_NAME, true)), "python")) {
             Process python = new ProcessBuilder(PYTHON, "scripts/confluent_client.py", harness.broker.bootstrapServers(),
                     registry.url(), "schemas", topics.studies(), topics.segmentations(), topics.uncertainty(),
                     Integer.toString(STUDIES)).redirectErrorStream(true).start();

@@ -38,7 +38,7 @@ class DeadLetterTest {
     @BeforeAll
     static void start() {
         harness = new ServiceHarness();
-        service = harness.start(harness.parts(TOPICS, new PlainAvroCodec(), ServiceHarness.alwaysFires()), "dlq");
+        service = harness.start(harness.parts(TOPICS, new PlainAvroCodec()), "dlq");
     }
 
     @AfterAll

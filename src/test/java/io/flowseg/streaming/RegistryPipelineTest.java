@@ -38,7 +38,7 @@ class RegistryPipelineTest {
         registry = EmbeddedSchemaRegistry.start(EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()));
         client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
         EventCodec codec = new RegistryEventCodec(client, SubjectNameStrategy.TOPIC_NAME, true);
-        service = harness.start(harness.parts(TOPICS, codec, ServiceHarness.alwaysFires()), "registry");
+        service = harness.start(harness.parts(TOPICS, codec), "registry");
     }
 
     @AfterAll

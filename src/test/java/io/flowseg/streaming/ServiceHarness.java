@@ -1,9 +1,5 @@
 package io.flowseg.streaming;
 
-import io.flowseg.alerts.AlertPolicy;
-import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.Severity;
-import io.flowseg.alerts.UncertaintyFigure;
 import io.flowseg.cli.ModelSource;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
@@ -34,6 +30,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class ServiceHarness implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final ImageLimits IMAGE_LIMITS = new ImageLimits(512, 512);
+    /** Smaller than the test images' 48 x 40, so previews are scaled down. */
+    static final int PREVIEW_SIZE = 24;
 
     final EmbeddedBroker broker = EmbeddedBroker.start();
     final VelocityModel model;
@@ -54,21 +52,15 @@ final class ServiceHarness implements AutoCloseable {
                 Topics.ALERTS + suffix, Topics.DEAD_LETTER + suffix);
     }
 
-    StudyService.Parts parts(Topics topics, EventCodec codec, AlertPolicy policy) {
+    StudyService.Parts parts(Topics topics, EventCodec codec) {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(60));
         StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
                 IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution()), model.info().name());
         return new StudyService.Parts(settings, codec, intake,
                 () -> new SegmentationEngine(model.newPredictor(), 32, UncertaintySettings.defaults()), 4,
-                new ResultEvents(model.info(), UncertaintySettings.DEFAULT_UNCERTAIN_VARIANCE_LEVEL), policy,
+                new ResultEvents(model.info(), UncertaintySettings.DEFAULT_UNCERTAIN_VARIANCE_LEVEL, PREVIEW_SIZE),
                 ProcessingListener.NONE);
-    }
-
-    /** A policy that fires on every study (any variance is >= 0). */
-    static AlertPolicy alwaysFires() {
-        return new AlertPolicy("test-always", UncertaintyFigure.MEAN_VARIANCE, Comparator.GE, 0,
-                Severity.INFO, "fires on every study");
     }
 
     StudyService start(StudyService.Parts parts, String transactionalId) {

@@ -57,11 +57,11 @@ class SlowEngineTest {
     void engineWorkLongerThanThePollIntervalDoesNotCostThePartition() {
         Topics topics = ServiceHarness.freshTopics();
         try (ServiceHarness harness = new ServiceHarness()) {
-            StudyService.Parts fast = harness.parts(topics, new PlainAvroCodec(), ServiceHarness.alwaysFires());
+            StudyService.Parts fast = harness.parts(topics, new PlainAvroCodec());
             int resolution = harness.model.info().resolution();
             StudyService.Parts slow = new StudyService.Parts(fast.settings(), fast.codec(), fast.intake(),
                     () -> new SegmentationEngine(new SlowField(resolution), 32, UncertaintySettings.defaults()),
-                    fast.maxStudiesPerBatch(), fast.events(), fast.alertPolicy(), fast.listener());
+                    fast.maxStudiesPerBatch(), fast.events(), fast.listener());
             Map<String, Object> connection = new HashMap<>(harness.connection());
             connection.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, POLL_INTERVAL_MS);
             harness.produce(topics.studies(), List.of(new ProducerRecord<>(topics.studies(),

@@ -8,7 +8,6 @@ import io.flowseg.events.ImageStudy;
 import io.flowseg.events.MapEncoding;
 import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.StudyRejected;
-import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.sampling.Seeds;
 import java.awt.image.BufferedImage;
@@ -51,20 +50,17 @@ class StudyProcessorTest {
                 new ProducerRecord<>(topics.studies(), "poison".getBytes(StandardCharsets.UTF_8), poison),
                 event(topics, StudyEvents.study("good-2").build())));
 
-        try (StudyService ignored = harness.start(harness.parts(topics, CODEC, ServiceHarness.alwaysFires()), "t1")) {
+        try (StudyService ignored = harness.start(harness.parts(topics, CODEC), "t1")) {
             List<SegmentationResult> segmentations = values(harness.readUntil(topics.segmentations(),
                     read -> read.size() >= 2), SegmentationResult.class);
             List<UncertaintyMap> maps = values(harness.readUntil(topics.uncertainty(), read -> read.size() >= 2),
                     UncertaintyMap.class);
-            List<UncertaintyAlert> alerts = values(harness.readUntil(topics.alerts(), read -> read.size() >= 2),
-                    UncertaintyAlert.class);
             List<StudyRejected> rejected = values(harness.readUntil(topics.deadLetter(), read -> !read.isEmpty()),
                     StudyRejected.class);
 
             assertEquals(List.of("good-1", "good-2"),
                     segmentations.stream().map(s -> s.getStudy().getStudyId()).toList());
             assertEquals(List.of("good-1", "good-2"), maps.stream().map(m -> m.getStudy().getStudyId()).toList());
-            assertEquals(List.of("good-1", "good-2"), alerts.stream().map(a -> a.getStudy().getStudyId()).toList());
             assertEquals(1, rejected.size());
             StudyRejected dead = rejected.get(0);
             assertEquals("UNDECODABLE_EVENT", dead.getReasonCode());
@@ -87,8 +83,12 @@ class StudyProcessorTest {
             UncertaintyMap map = maps.get(0);
             assertEquals(2, map.getSummary().getSamples());
             assertEquals(0.25f, map.getVariance().getScale());
-            assertEquals("test-always", alerts.get(0).getPolicyId());
-            assertEquals(map.getSummary().getMeanVariance(), alerts.get(0).getObserved(), 1e-12);
+            assertEquals(java.time.Instant.parse("2026-11-26T08:00:00Z"), map.getStudy().getAcquisitionTime());
+            assertEquals(MapEncoding.PNG_GRAY8, first.getImagePreview().getEncoding());
+            BufferedImage preview = png(first.getImagePreview().getData());
+            assertEquals(StudyEvents.WIDTH / 2, preview.getWidth(), "scaled to the preview size");
+            assertEquals(StudyEvents.HEIGHT / 2, preview.getHeight());
+            assertEquals(8, preview.getColorModel().getPixelSize());
         }
     }
 
@@ -100,7 +100,7 @@ class StudyProcessorTest {
             studies.add(event(topics, StudyEvents.study("study-" + i).build()));
         }
         harness.produce(topics.studies(), studies);
-        StudyService.Parts parts = harness.parts(topics, CODEC, ServiceHarness.alwaysFires());
+        StudyService.Parts parts = harness.parts(topics, CODEC);
 
         try (StudyService ignored = harness.start(parts, "t2")) {
             harness.readUntil(topics.segmentations(), read -> !read.isEmpty());

@@ -68,8 +68,8 @@ final class DemoReport {
         run.put("seed", Long.toString(used.getSeed()));
         run.put("model", used.getModelName() + " " + used.getModelVersion());
         run.put("end to end", outcome.uncertainty.getTimings().getEndToEndMs() + " ms");
-        run.put("alert", outcome.alert == null ? "none"
-                : outcome.alert.getSeverity() + ": " + outcome.alert.getDescription());
+        run.put("alerts", outcome.alerts.isEmpty() ? "none" : outcome.alerts.stream()
+                .map(a -> a.getSeverity() + ": " + a.getDescription()).collect(java.util.stream.Collectors.joining("; ")));
         HtmlParts.table(html, "request", run);
         html.append("</div>\n</section>\n");
     }

@@ -46,9 +46,15 @@ public final class DemoRun {
     private final AvroEventDecoder<UncertaintyAlert> alerts;
     private final AvroEventDecoder<StudyRejected> rejections;
     private final Map<String, StudyOutcome> outcomes = new LinkedHashMap<>();
+    private final Duration alertWait;
 
+    /**
+     * @param alertWait how long a study's row waits for its alerts once its results are in (alerts
+     *                  come from the monitoring topology, after the results); zero when none runs
+     */
     public DemoRun(Topics topics, EventCodec codec, SchemaRegistryClient registry, Map<String, Object> connection,
-                   PrintStream console) {
+                   PrintStream console, Duration alertWait) {
+        this.alertWait = alertWait;
         this.topics = topics;
         this.codec = codec;
         this.connection = connection;
@@ -92,7 +98,7 @@ public final class DemoRun {
             while (outcomes.values().stream().anyMatch(o -> !o.shown) && System.nanoTime() < deadline) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 records.forEach(this::take);
-                showAnswered(records.isEmpty());
+                showAnswered();
             }
         }
         return summary(studies, Duration.ofNanos(System.nanoTime() - start));
@@ -130,7 +136,7 @@ public final class DemoRun {
             ours(map.getStudy().getStudyId()).ifPresent(outcome -> outcome.uncertainty = map);
         } else if (topic.equals(topics.alerts())) {
             UncertaintyAlert alert = alerts.decode(record.value());
-            ours(alert.getStudy().getStudyId()).ifPresent(outcome -> outcome.alert = alert);
+            ours(alert.getStudy().getStudyId()).ifPresent(outcome -> outcome.alerts.add(alert));
         } else {
             StudyRejected rejected = rejections.decode(record.value());
             ours(rejected.getStudyId()).ifPresent(outcome -> outcome.rejected = rejected);
@@ -142,13 +148,17 @@ public final class DemoRun {
         return Optional.ofNullable(studyId).map(outcomes::get);
     }
 
-    /**
-     * A study's results and alert are committed together, but may arrive over two polls: a row is
-     * shown once its alert is in, or once a poll came back empty (nothing of it is left to read).
-     */
-    private void showAnswered(boolean quiet) {
+    /** A row is shown once the study is rejected, or its results are in and its alerts had time to follow. */
+    private void showAnswered() {
+        long now = System.nanoTime();
         for (StudyOutcome outcome : outcomes.values()) {
-            if (!outcome.shown && outcome.answered() && (quiet || outcome.alert != null || outcome.rejected != null)) {
+            if (outcome.shown || !outcome.answered()) {
+                continue;
+            }
+            if (outcome.answeredAt == 0) {
+                outcome.answeredAt = now;
+            }
+            if (outcome.rejected != null || now - outcome.answeredAt >= alertWait.toNanos()) {
                 table.row(outcome);
                 outcome.shown = true;
             }
@@ -166,7 +176,7 @@ public final class DemoRun {
                 rejected++;
             } else if (outcome.answered()) {
                 latencies[processed++] = outcome.uncertainty.getTimings().getEndToEndMs();
-                alerted += outcome.alert != null ? 1 : 0;
+                alerted += outcome.alerts.size();
             }
         }
         long[] done = Arrays.copyOf(latencies, processed);

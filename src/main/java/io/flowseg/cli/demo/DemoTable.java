@@ -32,6 +32,7 @@ final class DemoTable {
                 outcome.uncertainty.getTimings().getEndToEndMs() + " ms",
                 String.format(Locale.ROOT, "%.4f", summary.getMeanVariance()),
                 String.format(Locale.ROOT, "%.4f", summary.getMeanVarianceForeground()),
-                outcome.alert == null ? "-" : outcome.alert.getSeverity() + " " + outcome.alert.getPolicyId());
+                outcome.alerts.isEmpty() ? "-" : outcome.alerts.stream().map(a -> a.getSeverity() + " " + a.getPolicyId())
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

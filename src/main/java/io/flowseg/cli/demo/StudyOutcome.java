@@ -5,18 +5,22 @@ import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What the demo saw come back for one study it sent: its results and alert, or its dead letter.
+ * What the demo saw come back for one study it sent: its results and alerts, or its dead letter.
  * Mutable: filled in as events arrive.
  */
 final class StudyOutcome {
     final ImageStudy sent;
     SegmentationResult segmentation;
     UncertaintyMap uncertainty;
-    UncertaintyAlert alert;
+    final List<UncertaintyAlert> alerts = new ArrayList<>();
     StudyRejected rejected;
     boolean shown;
+    /** When its results were all in (System.nanoTime), or 0. */
+    long answeredAt;
 
     StudyOutcome(ImageStudy sent) {
         this.sent = sent;

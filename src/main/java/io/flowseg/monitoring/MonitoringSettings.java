@@ -1,0 +1,24 @@
+package io.flowseg.monitoring;
+
+import java.time.Duration;
+
+/**
+ * How the monitoring topology runs ({@code flowseg.monitoring.*} and the topic names).
+ *
+ * @param uncertaintyTopic   UncertaintyMap events in
+ * @param segmentationsTopic SegmentationResult events in (kept for the dashboard's images)
+ * @param policiesTopic      ThresholdPolicy records, compacted, read as a global table
+ * @param alertsTopic        UncertaintyAlert events out
+ * @param statisticsTopic    UncertaintyStatistics records out
+ * @param grace              how late (in acquisition time) a study may arrive and still count in its window
+ * @param hourlyRetention    how long hourly windows stay queryable
+ * @param dailyRetention     how long daily windows stay queryable
+ * @param deliveredRetention how long a study is remembered, so a re-delivered result raises no second alert
+ * @param recentAlerts       alerts kept for the API, per partition
+ * @param recentCases        alerted studies whose images are kept for the dashboard, per partition
+ */
+public record MonitoringSettings(String uncertaintyTopic, String segmentationsTopic, String policiesTopic,
+                                 String alertsTopic, String statisticsTopic, Duration grace, Duration hourlyRetention,
+                                 Duration dailyRetention, Duration deliveredRetention, int recentAlerts,
+                                 int recentCases) {
+}

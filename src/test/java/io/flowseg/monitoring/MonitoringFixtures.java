@@ -1,0 +1,57 @@
+package io.flowseg.monitoring;
+
+import io.flowseg.alerts.AlertPolicy;
+import io.flowseg.alerts.Comparator;
+import io.flowseg.alerts.PolicyScope;
+import io.flowseg.alerts.Severity;
+import io.flowseg.alerts.UncertaintyFigure;
+import io.flowseg.events.EncodedMap;
+import io.flowseg.events.MapEncoding;
+import io.flowseg.events.SettingsUsed;
+import io.flowseg.events.StudyRef;
+import io.flowseg.events.ThresholdPolicy;
+import io.flowseg.events.Timings;
+import io.flowseg.events.UncertaintyFigures;
+import io.flowseg.events.UncertaintyMap;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Uncertainty maps and policies for the monitoring tests. */
+final class MonitoringFixtures {
+    static final MonitoringSettings SETTINGS = new MonitoringSettings("maps", "segmentations", "policies", "alerts",
+            "statistics", Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
+
+    private MonitoringFixtures() {
+    }
+
+    /** A study's map whose every variance figure is {@code variance}. */
+    static UncertaintyMap map(String studyId, String site, String modality, String bodyPart, Instant acquired,
+                              double variance) {
+        StudyRef study = StudyRef.newBuilder().setStudyId(studyId).setSeriesId(studyId + ".1")
+                .setInstanceId(studyId + ".1.1").setSite(site).setModality(modality).setBodyPart(bodyPart)
+                .setAcquisitionTime(acquired).build();
+        UncertaintyFigures figures = UncertaintyFigures.newBuilder().setSamples(8).setMeanVariance(variance)
+                .setMaxVariance(variance).setMeanVarianceForeground(variance).setMaxVarianceForeground(variance)
+                .setP95Variance(variance).setUncertainAreaFraction(0.1).setUncertainAreaPixels(10)
+                .setForegroundAreaPixels(20).setForegroundAreaMm2(null).setAnyForegroundAreaPixels(30)
+                .setSampleDiversity(0.2).setMeanEntropy(0.3).build();
+        return UncertaintyMap.newBuilder()
+                .setStudy(study)
+                .setVariance(EncodedMap.newBuilder().setWidth(1).setHeight(1).setEncoding(MapEncoding.PNG_GRAY16)
+                        .setScale(0.25f).setData(ByteBuffer.wrap(new byte[0])).build())
+                .setSummary(figures)
+                .setUncertainLevel(0.05)
+                .setSettings(SettingsUsed.newBuilder().setSamples(8).setGuidance(0.3f).setSteps(10).setSolver("euler")
+                        .setSeed(1).setModelName("test").setModelVersion("1").build())
+                .setTimings(Timings.newBuilder().setQueuedMs(1).setSamplingMs(2).setEndToEndMs(3)
+                        .setCompletedAt(acquired).build())
+                .build();
+    }
+
+    static ThresholdPolicy policy(String id, PolicyScope scope, String figure, Comparator comparator, double threshold,
+                                  Severity severity, boolean enabled) {
+        return PolicyRecords.toRecord(new AlertPolicy(id, scope, UncertaintyFigure.parse(figure), comparator, threshold,
+                severity, enabled, "test policy " + id), Instant.parse("2026-11-28T00:00:00Z"));
+    }
+}
