@@ -9,6 +9,7 @@ import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
+import io.flowseg.web.WindowGauges;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The whole service on one machine with nothing configured: an in-process Kafka broker and
- * schema registry (started by {@link FlowsegMain}), the service and its monitoring topology, and
+ * schema registry ({@link DemoInfrastructure}), the service and its monitoring topology, and
  * a hospital's worth of studies streamed through them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -66,9 +67,13 @@ public class DemoCommand implements Callable<Integer> {
     private final ServiceMetrics metrics;
     private final ServiceHealth health;
     private final GracefulShutdown shutdown;
+    private final DemoInfrastructure infrastructure;
+    private final WindowGauges windowGauges;
 
     public DemoCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health,
-                       GracefulShutdown shutdown) {
+                       GracefulShutdown shutdown, DemoInfrastructure infrastructure, WindowGauges windowGauges) {
+        this.windowGauges = windowGauges;
+        this.infrastructure = infrastructure;
         this.models = models;
         this.assembly = assembly;
         this.metrics = metrics;
@@ -84,11 +89,14 @@ public class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to send: " + data + " holds no image_* files and --synthetic is 0");
         }
         Files.createDirectories(out);
-        // FlowsegMain pointed the configuration at the in-process broker and registry.
+        console.println(infrastructure.describe().orElseThrow(
+                () -> new IllegalStateException("the demo's broker did not start (run flowseg demo, not its command class)")));
+        // FlowsegMain's request: the in-process broker and registry, their topics and initial policy, are up.
         Map<String, Object> connection = assembly.connection(null);
         SchemaRegistryClient client = assembly.registryClient(null);
         EventCodec codec = assembly.codec(client);
-        assembly.prepareTopics(connection, codec);
+        assembly.startMonitoring(connection);
+        windowGauges.start();
         VelocityModel model = models.loadVelocityField(null);
         shutdown.closeOnShutdown(model);
         console.printf("model %s (%s)%n", model.info().name(), model.info().version());

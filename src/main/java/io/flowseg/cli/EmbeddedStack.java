@@ -17,11 +17,17 @@ final class EmbeddedStack implements AutoCloseable {
         this.registry = registry;
     }
 
+    /** On free ports. */
     static EmbeddedStack start() {
-        EmbeddedBroker broker = EmbeddedBroker.start();
+        return start(0, 0);
+    }
+
+    /** On these ports (0: any free one). */
+    static EmbeddedStack start(int brokerPort, int registryPort) {
+        EmbeddedBroker broker = EmbeddedBroker.start(brokerPort);
         try {
-            return new EmbeddedStack(broker, EmbeddedSchemaRegistry.start(
-                    EmbeddedRegistryConfig.of(broker.bootstrapServers())));
+            return new EmbeddedStack(broker, EmbeddedSchemaRegistry.start(EmbeddedRegistryConfig
+                    .of(broker.bootstrapServers()).withAddress("127.0.0.1", registryPort)));
         } catch (RuntimeException e) {
             broker.close();
             throw e;

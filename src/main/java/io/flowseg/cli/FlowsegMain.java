@@ -14,14 +14,13 @@ import picocli.CommandLine;
 /**
  * Entry point. Only the long-running commands open the HTTP port (health, metrics, API, dashboard)
  * and run the monitoring topology: the batch commands (sample, train, eval, ...) never bind a
- * port or connect to Kafka, so they run beside a serving instance. {@code demo} starts its
- * in-process broker and registry before Quarkus, which then connects to them as serve would to
- * the configured ones.
+ * port or connect to Kafka, so they run beside a serving instance. {@code demo} asks for an
+ * in-process broker and registry ({@link DemoInfrastructure}).
  */
 @QuarkusMain
 public class FlowsegMain implements QuarkusApplication {
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
-    static final String MONITORING_ENABLED = "flowseg.monitoring.enabled";
+    static final String DEMO_EMBEDDED = "flowseg-demo.embedded";
     private static final Set<String> SERVING_COMMANDS = Set.of("serve", "demo");
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
@@ -37,23 +36,15 @@ public class FlowsegMain implements QuarkusApplication {
             return;
         }
         setUnlessGiven(HTTP_ENABLED, "true");
-        setUnlessGiven(MONITORING_ENABLED, "true");
         if (!args[0].equals("demo")) {
             Quarkus.run(FlowsegMain.class, args);
             return;
         }
-        System.out.println("flowseg demo: starting an in-process Kafka broker and schema registry ...");
-        EmbeddedStack stack = EmbeddedStack.start();
-        System.setProperty("kafka.bootstrap.servers", stack.bootstrapServers());
-        System.setProperty("flowseg.registry.url", stack.registryUrl());
+        // The demo's broker and registry start first thing in Quarkus (DemoInfrastructure), with their topics.
+        System.setProperty(DEMO_EMBEDDED, "true");
         // Fresh local state: the topology's stores belong to this broker, which lives as long as the process.
         System.setProperty("kafka-streams.state.dir", temporaryFolder("flowseg-demo-streams"));
-        System.out.println(stack.describe());
-        // Quarkus has stopped (Kafka Streams and the service closed) when this runs: the broker goes last.
-        Quarkus.run(FlowsegMain.class, (exitCode, failure) -> {
-            stack.close();
-            System.exit(exitCode);
-        }, args);
+        Quarkus.run(FlowsegMain.class, args);
     }
 
     private static String temporaryFolder(String prefix) {

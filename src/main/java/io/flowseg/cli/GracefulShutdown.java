@@ -2,7 +2,9 @@ package io.flowseg.cli;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jboss.logging.Logger;
@@ -24,7 +26,8 @@ public class GracefulShutdown {
         resources.push(resource);
     }
 
-    synchronized void onShutdown(@Observes ShutdownEvent event) {
+    /** After the extensions' own shutdown (Kafka Streams closes first): the demo's broker must outlive its clients. */
+    synchronized void onShutdown(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();

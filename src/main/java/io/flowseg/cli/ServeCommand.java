@@ -6,6 +6,7 @@ import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
+import io.flowseg.web.WindowGauges;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,9 +28,11 @@ public class ServeCommand implements Callable<Integer> {
     private final ServiceMetrics metrics;
     private final ServiceHealth health;
     private final GracefulShutdown shutdown;
+    private final WindowGauges windowGauges;
 
     public ServeCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health,
-                        GracefulShutdown shutdown) {
+                        GracefulShutdown shutdown, WindowGauges windowGauges) {
+        this.windowGauges = windowGauges;
         this.models = models;
         this.assembly = assembly;
         this.metrics = metrics;
@@ -57,12 +60,17 @@ public class ServeCommand implements Callable<Integer> {
         return service.stopped().isCompletedExceptionally() ? 1 : 0;
     }
 
-    /** Serve never waits on this: without a broker it starts unready, and topics and policy follow once the broker answers. */
+    /**
+     * Serve never waits on this: without a broker it starts unready, and topics, initial policy
+     * and the monitoring topology (which needs its input topics) follow once the broker answers.
+     */
     private void prepareTopicsInBackground(Map<String, Object> connection, EventCodec codec) {
         Thread thread = new Thread(() -> {
             while (true) {
                 try {
                     assembly.prepareTopics(connection, codec);
+                    assembly.startMonitoring(connection);
+                    windowGauges.start();
                     return;
                 } catch (RuntimeException e) {
                     LOG.warnf("could not prepare the topics and initial policy yet (%s); retrying", e.getMessage());

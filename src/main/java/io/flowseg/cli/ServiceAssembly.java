@@ -13,6 +13,7 @@ import io.flowseg.model.VelocityModel;
 import io.flowseg.monitoring.MonitoringListener;
 import io.flowseg.monitoring.MonitoringSerdes;
 import io.flowseg.monitoring.MonitoringSettings;
+import io.flowseg.monitoring.MonitoringStreams;
 import io.flowseg.monitoring.MonitoringTopology;
 import io.flowseg.monitoring.PolicyRecords;
 import io.flowseg.monitoring.PolicyTopic;
@@ -30,15 +31,20 @@ import io.flowseg.streaming.SamplingPolicy;
 import io.flowseg.streaming.StudyIntake;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
-import io.quarkus.arc.lookup.LookupIfProperty;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.streams.Topology;
 import org.jboss.logging.Logger;
 
@@ -49,20 +55,33 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceAssembly {
     private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
+    /** Every key under it goes to Kafka Streams, without the prefix. */
+    static final String STREAMS_PREFIX = "kafka-streams.";
 
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
+    private final DemoInfrastructure demo;
+    private final MonitoringStreams monitoring;
+    private final Instance<Topology> topology;
 
-    public ServiceAssembly(FlowsegConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public ServiceAssembly(FlowsegConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                           DemoInfrastructure demo, MonitoringStreams monitoring, Instance<Topology> topology) {
         this.config = config;
         this.kafka = kafka;
+        this.demo = demo;
+        this.monitoring = monitoring;
+        this.topology = topology;
     }
 
-    /** The {@code kafka.*} settings (bootstrap servers, security), optionally with other bootstrap servers. */
+    /**
+     * The {@code kafka.*} settings (bootstrap servers, security), optionally with other bootstrap
+     * servers; in the demo, its in-process broker's.
+     */
     public Map<String, Object> connection(String bootstrapOverride) {
         Map<String, Object> connection = new HashMap<>(kafka);
-        if (bootstrapOverride != null) {
-            connection.put("bootstrap.servers", bootstrapOverride);
+        String servers = bootstrapOverride != null ? bootstrapOverride : demo.bootstrapServers().orElse(null);
+        if (servers != null) {
+            connection.put("bootstrap.servers", servers);
         }
         return connection;
     }
@@ -72,18 +91,40 @@ public class ServiceAssembly {
         return new Topics(t.studies(), t.segmentations(), t.uncertainty(), t.alerts(), t.deadLetter());
     }
 
-    /**
-     * The monitoring topology, which Quarkus' Kafka Streams extension runs. Only the serving
-     * commands enable it ({@link FlowsegMain}); for the batch commands the lookup finds no
-     * topology, and the extension starts nothing.
-     */
+    /** The monitoring topology; serve and demo run it ({@link #startMonitoring}). */
     @Produces
-    @ApplicationScoped
-    @LookupIfProperty(name = FlowsegMain.MONITORING_ENABLED, stringValue = "true")
     Topology monitoringTopology(MonitoringListener listener) {
         FlowsegConfig.Registry registry = config.registry();
         return MonitoringTopology.build(monitoringSettings(), new MonitoringSerdes(registryClient(null),
                 SubjectNameStrategy.parse(registry.subjectNameStrategy()), registry.autoRegister()), listener);
+    }
+
+    /** Where the API writes policies; made on the first policy request, closed at shutdown. */
+    @Produces
+    @Singleton
+    PolicyTopic policyTopic() {
+        return new PolicyTopic(connection(null), config.topics().policies(), codec(registryClient(null)));
+    }
+
+    void closePolicyTopic(@Disposes PolicyTopic topic) {
+        topic.close();
+    }
+
+    /**
+     * Starts the monitoring topology against this connection: Kafka Streams gets the connection
+     * ({@code kafka.*}, security included), then every {@code kafka-streams.*} key.
+     */
+    public void startMonitoring(Map<String, Object> connection) {
+        Properties streamsConfig = new Properties();
+        streamsConfig.putAll(connection);
+        Config all = ConfigProvider.getConfig();
+        for (String key : all.getPropertyNames()) {
+            if (key.startsWith(STREAMS_PREFIX)) {
+                all.getOptionalValue(key, String.class)
+                        .ifPresent(value -> streamsConfig.put(key.substring(STREAMS_PREFIX.length()), value));
+            }
+        }
+        monitoring.start(topology.get(), streamsConfig);
     }
 
     public MonitoringSettings monitoringSettings() {
@@ -108,10 +149,11 @@ public class ServiceAssembly {
         }
     }
 
-    /** The configured registry client, optionally at another URL (demo's embedded registry). */
+    /** The configured registry client, optionally at another URL; in the demo, its in-process registry. */
     public SchemaRegistryClient registryClient(String urlOverride) {
         FlowsegConfig.Registry registry = config.registry();
-        RegistryClientConfig client = RegistryClientConfig.of(urlOverride != null ? urlOverride : registry.url());
+        String url = urlOverride != null ? urlOverride : demo.registryUrl().orElse(registry.url());
+        RegistryClientConfig client = RegistryClientConfig.of(url);
         if (registry.basicAuthUserInfo().isPresent()) {
             client = client.withBasicAuth(registry.basicAuthUserInfo().get());
         }

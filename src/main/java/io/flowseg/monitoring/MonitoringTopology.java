@@ -53,7 +53,7 @@ public final class MonitoringTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> key = serdes.key();
         builder.globalTable(settings.policiesTopic(), Consumed.with(key, serdes.value(ThresholdPolicy.class)),
-                Materialized.<String, ThresholdPolicy, KeyValueStore<Bytes, byte[]>>as(MonitoringStores.POLICIES)
+                Materialized.<String, ThresholdPolicy>as(Stores.inMemoryKeyValueStore(MonitoringStores.POLICIES))
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ThresholdPolicy.class)));
         addEvaluatorStores(builder, settings, serdes);
 
@@ -86,7 +86,7 @@ public final class MonitoringTopology {
     private static void addEvaluatorStores(StreamsBuilder builder, MonitoringSettings settings,
                                            MonitoringSerdes serdes) {
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(MonitoringStores.DELIVERED), Serdes.String(), Serdes.String()));
+                Stores.inMemoryKeyValueStore(MonitoringStores.DELIVERED), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MonitoringStores.RECENT_ALERTS),
                 Serdes.String(), serdes.value(UncertaintyAlert.class)));
         // Images are large and only for the dashboard: kept in memory, not replicated to a changelog.
@@ -113,10 +113,11 @@ public final class MonitoringTopology {
         return byScope.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
                 .aggregate(WindowStatistics::new, (scope, facts, statistics) -> statistics.add(facts),
                         Named.as(store + "-aggregate"),
-                        Materialized.<String, WindowStatistics, WindowStore<Bytes, byte[]>>as(store)
+                        Materialized.<String, WindowStatistics>as(Stores.inMemoryWindowStore(store,
+                                        retention.compareTo(size.plus(grace)) < 0 ? size.plus(grace) : retention, size,
+                                        false))
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(MonitoringSerdes.windowStatistics())
-                                .withRetention(retention.compareTo(size.plus(grace)) < 0 ? size.plus(grace) : retention))
+                                .withValueSerde(MonitoringSerdes.windowStatistics()))
                 .toStream(Named.as(store + "-updates"))
                 .map((windowed, value) -> statisticsRecord(window, windowed, value), Named.as(store + "-records"));
     }

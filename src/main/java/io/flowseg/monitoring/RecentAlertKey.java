@@ -13,8 +13,7 @@ final class RecentAlertKey {
         return String.format("%019d/%s/%s", raisedAtMillis, studyId, policyId);
     }
 
-    /** The smallest key raised at or after this time. */
-    static String from(long raisedAtMillis) {
-        return String.format("%019d/", raisedAtMillis);
+    static java.time.Instant raisedAt(String key) {
+        return java.time.Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('/'))));
     }
 }

@@ -1,5 +1,6 @@
 package io.flowseg.streaming;
 
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -15,15 +16,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    /** Formats a fresh log directory under the temp folder and starts the broker (2-4 s). */
+    /** Formats a fresh log directory under the temp folder and starts the broker (2-4 s) on a free port. */
     public static EmbeddedBroker start() {
+        return start(0);
+    }
+
+    /**
+     * The same on a given port (0: any free one), for clients configured before the broker starts.
+     */
+    public static EmbeddedBroker start(int port) {
         KafkaClusterTestKit cluster = null;
         try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
+                    .setNumControllerNodes(1);
+            if (port != 0) {
+                nodes.setPerServerProperties(Map.of(0, Map.of("listeners",
+                        "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0")));
+            }
+            cluster = new KafkaClusterTestKit.Builder(nodes.build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")

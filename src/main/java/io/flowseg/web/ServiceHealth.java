@@ -1,13 +1,16 @@
 package io.flowseg.web;
 
+import io.flowseg.monitoring.MonitoringStreams;
 import io.flowseg.streaming.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -24,6 +27,11 @@ public class ServiceHealth {
     private volatile StudyService service;
     private volatile Admin admin;
     private volatile String modelName;
+    private final MonitoringStreams monitoring;
+
+    public ServiceHealth(MonitoringStreams monitoring) {
+        this.monitoring = monitoring;
+    }
 
     /** The model is loaded and the service started against this Kafka connection. */
     public void serving(StudyService running, String model, Map<String, Object> connection) {
@@ -53,7 +61,7 @@ public class ServiceHealth {
         };
     }
 
-    /** Ready when the model is loaded, the processor runs and the broker answers. */
+    /** Ready when the model is loaded, the processor runs, the broker answers and the monitoring topology runs. */
     @Produces
     @Readiness
     HealthCheck readyToProcess() {
@@ -61,8 +69,12 @@ public class ServiceHealth {
             StudyService current = service;
             boolean running = current != null && !current.stopped().isDone();
             boolean broker = running && brokerReachable();
+            Optional<KafkaStreams.State> topology = monitoring.state();
+            boolean monitored = topology.filter(state -> state == KafkaStreams.State.RUNNING
+                    || state == KafkaStreams.State.REBALANCING).isPresent();
             return HealthCheckResponse.named("flowseg-service")
-                    .status(running && broker)
+                    .status(running && broker && monitored)
+                    .withData("monitoring", topology.map(Enum::name).orElse("not started"))
                     .withData("model", modelName != null ? modelName : "not loaded")
                     .withData("processor", running ? "running" : "stopped")
                     .withData("broker", broker ? "reachable" : "unreachable")

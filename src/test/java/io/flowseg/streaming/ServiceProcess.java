@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** flowseg from the packaged jar ({@code serve}, {@code demo}), as a separate process the test can kill. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
@@ -19,12 +19,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts serve with these settings as system properties; its output goes to {@code log}. */
-    static ServiceProcess serve(Map<String, String> properties, Path log) throws IOException {
+    public static ServiceProcess serve(Map<String, String> properties, Path log) throws IOException {
         return start(properties, log, List.of("serve"));
     }
 
     /** Starts the packaged flowseg with these system properties and arguments; its output goes to {@code log}. */
-    static ServiceProcess start(Map<String, String> properties, Path log, List<String> arguments) throws IOException {
+    public static ServiceProcess start(Map<String, String> properties, Path log, List<String> arguments) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `package`");
         }
@@ -38,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; returns its exit code. */
-    int await(long minutes) throws InterruptedException {
+    public int await(long minutes) throws InterruptedException {
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("flowseg did not finish within " + minutes + " minutes");
@@ -47,17 +47,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, an open transaction left behind. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGTERM, then waits for the graceful shutdown; returns the exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();

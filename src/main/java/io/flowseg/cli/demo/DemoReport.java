@@ -10,6 +10,7 @@ import io.flowseg.imaging.MapImages;
 import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
 import io.flowseg.streaming.AvroBytes;
+import io.flowseg.streaming.EncodedMaps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class DemoReport {
         HtmlParts.figure(html, "image", "image/png", imagePng(outcome.sent.getImage()));
         HtmlParts.figure(html, "consensus", "image/png", AvroBytes.copy(outcome.segmentation.getConsensusMask().getData()));
         HtmlParts.figure(html, "mean", "image/png", AvroBytes.copy(outcome.segmentation.getMeanProbability().getData()));
-        HtmlParts.figure(html, "variance", "image/png", heatMap(outcome.uncertainty.getVariance()));
+        HtmlParts.figure(html, "variance", "image/png", EncodedMaps.heatMapPng(outcome.uncertainty.getVariance()));
         html.append("</div>\n<div class=\"tables\">\n");
         HtmlParts.table(html, "uncertainty", figures(outcome.uncertainty.getSummary()));
         Map<String, String> run = new LinkedHashMap<>();
@@ -91,30 +92,11 @@ final class DemoReport {
     private static byte[] imagePng(StudyImage image) {
         byte[] pixels = AvroBytes.copy(image.getPixels());
         if (image.getEncoding() != PixelEncoding.RAW_LE) {
-            return MapImages.png(read(pixels));
+            return MapImages.png(EncodedMaps.read(pixels));
         }
         return MapImages.imagePng(new RawImageDecoder(ImageLimits.DEFAULT).decode(pixels, image.getWidth(),
                 image.getHeight(), image.getChannels(), PixelType.valueOf(image.getPixelType().name())));
     }
 
-    /** A 16-bit variance map back to values, drawn on the viridis scale up to its scale. */
-    private static byte[] heatMap(EncodedMap map) {
-        BufferedImage png = read(AvroBytes.copy(map.getData()));
-        int[] codes = png.getRaster().getSamples(0, 0, map.getWidth(), map.getHeight(), 0,
-                new int[map.getWidth() * map.getHeight()]);
-        float[] values = new float[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            values[i] = codes[i] / 65535f * map.getScale();
-        }
-        return MapImages.heatMapPng(values, map.getWidth(), map.getHeight(), map.getScale());
-    }
-
-    private static BufferedImage read(byte[] file) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 }

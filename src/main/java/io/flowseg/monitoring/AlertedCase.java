@@ -1,0 +1,15 @@
+package io.flowseg.monitoring;
+
+import io.flowseg.events.SegmentationResult;
+import io.flowseg.events.UncertaintyMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A recently alerted study as the dashboard shows it: its alerts (newest first), its uncertainty
+ * map and, once it has arrived, its segmentation (mask and image preview).
+ */
+public record AlertedCase(String studyId, Instant raisedAt, List<RecentAlert> alerts, UncertaintyMap map,
+                          Optional<SegmentationResult> segmentation) {
+}

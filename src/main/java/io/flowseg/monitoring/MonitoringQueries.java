@@ -1,0 +1,127 @@
+package io.flowseg.monitoring;
+
+import io.flowseg.events.SegmentationResult;
+import io.flowseg.events.StatisticsWindow;
+import io.flowseg.events.ThresholdPolicy;
+import io.flowseg.events.UncertaintyAlert;
+import io.flowseg.events.UncertaintyMap;
+import io.flowseg.events.UncertaintyStatistics;
+import io.flowseg.statistics.WindowStatistics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * Reads the monitoring topology's state stores (interactive queries). Policies are global, so
+ * every instance answers for all of them; alerts, cases and statistics come from the partitions
+ * this instance holds. A store that is not queryable (the topology starting or rebalancing) throws
+ * {@link org.apache.kafka.streams.errors.InvalidStateStoreException}.
+ */
+public final class MonitoringQueries {
+    private final KafkaStreams streams;
+
+    public MonitoringQueries(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public List<ThresholdPolicy> policies() {
+        List<ThresholdPolicy> all = new ArrayList<>();
+        try (KeyValueIterator<String, ThresholdPolicy> iterator = policyStore().all()) {
+            iterator.forEachRemaining(entry -> all.add(entry.value));
+        }
+        all.sort(Comparator.comparing(ThresholdPolicy::getId));
+        return all;
+    }
+
+    public Optional<ThresholdPolicy> policy(String id) {
+        return Optional.ofNullable(policyStore().get(id));
+    }
+
+    /** The newest alerts first, at most {@code limit} of those that pass the filter. */
+    public List<RecentAlert> recentAlerts(int limit, Predicate<UncertaintyAlert> filter) {
+        List<RecentAlert> found = new ArrayList<>();
+        try (KeyValueIterator<String, UncertaintyAlert> newestFirst = this.<String, UncertaintyAlert>keyValueStore(
+                MonitoringStores.RECENT_ALERTS).reverseAll()) {
+            while (newestFirst.hasNext() && found.size() < limit) {
+                KeyValue<String, UncertaintyAlert> entry = newestFirst.next();
+                if (filter.test(entry.value)) {
+                    found.add(new RecentAlert(RecentAlertKey.raisedAt(entry.key), entry.value));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The most recently alerted studies whose map is still kept, newest first. */
+    public List<AlertedCase> alertedCases(int limit) {
+        Map<String, List<RecentAlert>> byStudy = new LinkedHashMap<>();
+        for (RecentAlert alert : recentAlerts(Integer.MAX_VALUE, alert -> true)) {
+            byStudy.computeIfAbsent(alert.alert().getStudy().getStudyId(), id -> new ArrayList<>()).add(alert);
+        }
+        List<AlertedCase> cases = new ArrayList<>();
+        for (Map.Entry<String, List<RecentAlert>> study : byStudy.entrySet()) {
+            if (cases.size() == limit) {
+                break;
+            }
+            alertedCase(study.getKey(), study.getValue()).ifPresent(cases::add);
+        }
+        return cases;
+    }
+
+    public Optional<AlertedCase> alertedCase(String studyId) {
+        return alertedCase(studyId, recentAlerts(Integer.MAX_VALUE,
+                alert -> alert.getStudy().getStudyId().equals(studyId)));
+    }
+
+    private Optional<AlertedCase> alertedCase(String studyId, List<RecentAlert> alerts) {
+        UncertaintyMap map = this.<String, UncertaintyMap>keyValueStore(MonitoringStores.ALERTED_MAPS).get(studyId);
+        if (map == null || alerts.isEmpty()) {
+            return Optional.empty();
+        }
+        SegmentationResult segmentation = this.<String, SegmentationResult>keyValueStore(
+                MonitoringStores.RECENT_SEGMENTATIONS).get(studyId);
+        return Optional.of(new AlertedCase(studyId, alerts.get(0).raisedAt(), alerts, map,
+                Optional.ofNullable(segmentation)));
+    }
+
+    /** Every site's and modality's windows that overlap [from, to], oldest first. */
+    public List<UncertaintyStatistics> statistics(StatisticsWindow window, Instant from, Instant to) {
+        String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
+        ReadOnlyWindowStore<String, WindowStatistics> windows = streams.store(StoreQueryParameters.fromNameAndType(
+                store, QueryableStoreTypes.<String, WindowStatistics>windowStore()));
+        List<UncertaintyStatistics> found = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, WindowStatistics> iterator = windows.fetchAll(from, to)) {
+            while (iterator.hasNext()) {
+                KeyValue<Windowed<String>, WindowStatistics> entry = iterator.next();
+                found.add(StatisticsRecords.record(window, ScopeKey.decode(entry.key.key()),
+                        entry.key.window().startTime(), entry.key.window().endTime(), entry.value));
+            }
+        }
+        found.sort(Comparator.comparing(UncertaintyStatistics::getWindowStart)
+                .thenComparing(UncertaintyStatistics::getSite).thenComparing(UncertaintyStatistics::getModality));
+        return found;
+    }
+
+    private ReadOnlyKeyValueStore<String, ThresholdPolicy> policyStore() {
+        return keyValueStore(MonitoringStores.POLICIES);
+    }
+
+    private <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
+        QueryableStoreType<ReadOnlyKeyValueStore<K, V>> type = QueryableStoreTypes.keyValueStore();
+        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+    }
+}

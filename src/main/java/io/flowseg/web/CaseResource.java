@@ -1,0 +1,96 @@
+package io.flowseg.web;
+
+import io.flowseg.events.EncodedMap;
+import io.flowseg.events.SegmentationResult;
+import io.flowseg.monitoring.AlertedCase;
+import io.flowseg.monitoring.MonitoringQueries;
+import io.flowseg.monitoring.MonitoringStreams;
+import io.flowseg.streaming.AvroBytes;
+import io.flowseg.streaming.EncodedMaps;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The latest high-uncertainty cases (studies that raised an alert) and their pictures: the image
+ * preview, the consensus mask over it, and the variance heat map on the fixed 0 to 0.25 scale.
+ */
+@Path("/api/cases")
+public class CaseResource {
+    static final String PNG = "image/png";
+    static final int MAX_LIMIT = 100;
+
+    private final MonitoringStreams streams;
+
+    public CaseResource(MonitoringStreams streams) {
+        this.streams = streams;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CaseView> latest(@QueryParam("limit") @DefaultValue("24") int limit) {
+        return queries().alertedCases(Math.max(1, Math.min(limit, MAX_LIMIT))).stream().map(CaseView::of).toList();
+    }
+
+    @GET
+    @Path("{studyId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response one(@PathParam("studyId") String studyId) {
+        return queries().alertedCase(studyId).map(found -> Response.ok(CaseView.of(found)).build())
+                .orElseGet(() -> notKept(studyId));
+    }
+
+    @GET
+    @Path("{studyId}/image.png")
+    @Produces(PNG)
+    public Response image(@PathParam("studyId") String studyId) {
+        return picture(studyId, found -> preview(found).map(preview -> AvroBytes.copy(preview.getData())));
+    }
+
+    @GET
+    @Path("{studyId}/overlay.png")
+    @Produces(PNG)
+    public Response overlay(@PathParam("studyId") String studyId) {
+        return picture(studyId, found -> preview(found).map(preview -> EncodedMaps.overlayPng(preview,
+                found.segmentation().orElseThrow().getConsensusMask())));
+    }
+
+    @GET
+    @Path("{studyId}/variance.png")
+    @Produces(PNG)
+    public Response variance(@PathParam("studyId") String studyId) {
+        return picture(studyId, found -> Optional.of(EncodedMaps.heatMapPng(found.map().getVariance())));
+    }
+
+    /** The preview needs the segmentation, which may arrive a moment after the alert (404 until then). */
+    private static Optional<EncodedMap> preview(AlertedCase found) {
+        return found.segmentation().map(SegmentationResult::getImagePreview);
+    }
+
+    private Response picture(String studyId, Function<AlertedCase, Optional<byte[]>> draw) {
+        Optional<AlertedCase> found = queries().alertedCase(studyId);
+        if (found.isEmpty()) {
+            return notKept(studyId);
+        }
+        return draw.apply(found.get())
+                .map(png -> Response.ok(png, PNG).header("Cache-Control", "max-age=3600").build())
+                .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND,
+                        "no image of " + studyId + " yet (segmentation not in, or previews off)", null));
+    }
+
+    private MonitoringQueries queries() {
+        return streams.queries();
+    }
+
+    private static Response notKept(String studyId) {
+        return ApiError.response(Response.Status.NOT_FOUND, "no recent alerted case " + studyId, null);
+    }
+}
