@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -67,11 +66,7 @@ public class LiveEvents {
 
     private synchronized void startPolling() {
         if (poller == null) {
-            poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "flowseg-live-events");
-                thread.setDaemon(true);
-                return thread;
-            });
+            poller = DaemonScheduler.named("flowseg-live-events");
             poller.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -46,11 +45,7 @@ public class WindowGauges {
     /** Called by serve and demo once the monitoring topology runs. */
     public synchronized void start() {
         if (refresher == null) {
-            refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "flowseg-window-gauges");
-                thread.setDaemon(true);
-                return thread;
-            });
+            refresher = DaemonScheduler.named("flowseg-window-gauges");
             refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -4,6 +4,7 @@ import static io.flowseg.monitoring.MonitoringFixtures.SETTINGS;
 import static io.flowseg.monitoring.MonitoringFixtures.map;
 import static io.flowseg.monitoring.MonitoringFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.alerts.Comparator;
@@ -227,6 +228,17 @@ class MonitoringTopologyTest {
         maps.pipeInput("ahead", map("ahead", "site-a", "CT", "CHEST", T0.plus(Duration.ofDays(1)), 0.1), produced);
         send(map("normal", "site-a", "CT", "CHEST", T0.plus(Duration.ofMinutes(1)), 0.1));
         assertEquals(2, hourly("site-a", "CT", T0).studies());
+    }
+
+    @Test
+    void everyStoreLivesInMemoryWithChangelogsForWhatMustSurviveARestart() {
+        // No RocksDB: state is small, and the changelog topics restore it after a restart.
+        for (String store : List.of(MonitoringStores.DELIVERED, MonitoringStores.RECENT_ALERTS,
+                MonitoringStores.ALERTED_MAPS, MonitoringStores.RECENT_SEGMENTATIONS, MonitoringStores.HOURLY,
+                MonitoringStores.DAILY)) {
+            assertFalse(driver.getAllStateStores().get(store).persistent(), store);
+        }
+        assertFalse(driver.getAllStateStores().get(MonitoringStores.POLICIES).persistent(), "policies");
     }
 
     private void put(ThresholdPolicy policy) {

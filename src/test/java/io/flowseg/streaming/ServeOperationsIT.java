@@ -62,6 +62,12 @@ class ServeOperationsIT {
                     "flowseg_study_end_to_end_seconds_bucket", "flowseg_batch_studies")) {
                 assertTrue(metrics.contains(histogram), histogram + " in /q/metrics");
             }
+            // The monitoring topology counted them, in the day they were acquired (StudyEvents: two days back).
+            JsonNode days = awaitJson(base + "/api/stats?window=daily&hours=96",
+                    body -> body.size() == 1 && body.get(0).path("studies").asInt() == 3);
+            assertEquals("site-a", days.get(0).path("site").asText(), days.toString());
+            assertEquals(StudyEvents.ACQUIRED.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString(),
+                    days.get(0).path("windowStart").asText(), days.toString());
 
             registry.close();
             harness.broker.close();

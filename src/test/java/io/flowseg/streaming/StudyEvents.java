@@ -6,12 +6,16 @@ import io.flowseg.events.PixelType;
 import io.flowseg.events.SamplingRequest;
 import io.flowseg.events.StudyImage;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** ImageStudy events for tests: a 48 x 40 raw uint8 image with a bright disc, cheap sampling settings. */
 final class StudyEvents {
     static final int WIDTH = 48;
     static final int HEIGHT = 40;
+    /** Two days before the test run: inside every statistics retention, outside the current windows. */
+    static final Instant ACQUIRED = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
 
     private StudyEvents() {
     }
@@ -25,7 +29,7 @@ final class StudyEvents {
                 .setSite("site-a")
                 .setModality("CT")
                 .setBodyPart("CHEST")
-                .setAcquisitionTime(Instant.parse("2026-11-26T08:00:00Z"))
+                .setAcquisitionTime(ACQUIRED)
                 .setImage(image())
                 .setSampling(cheap());
     }
