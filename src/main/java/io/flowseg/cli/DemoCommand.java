@@ -95,7 +95,6 @@ public class DemoCommand implements Callable<Integer> {
         Map<String, Object> connection = assembly.connection(null);
         SchemaRegistryClient client = assembly.registryClient(null);
         EventCodec codec = assembly.codec(client);
-        assembly.startMonitoring(connection);
         windowGauges.start();
         VelocityModel model = models.loadVelocityField(null);
         shutdown.closeOnShutdown(model);

@@ -19,15 +19,10 @@ final class EmbeddedStack implements AutoCloseable {
 
     /** On free ports. */
     static EmbeddedStack start() {
-        return start(0, 0);
-    }
-
-    /** On these ports (0: any free one). */
-    static EmbeddedStack start(int brokerPort, int registryPort) {
-        EmbeddedBroker broker = EmbeddedBroker.start(brokerPort);
+        EmbeddedBroker broker = EmbeddedBroker.start();
         try {
-            return new EmbeddedStack(broker, EmbeddedSchemaRegistry.start(EmbeddedRegistryConfig
-                    .of(broker.bootstrapServers()).withAddress("127.0.0.1", registryPort)));
+            return new EmbeddedStack(broker, EmbeddedSchemaRegistry.start(
+                    EmbeddedRegistryConfig.of(broker.bootstrapServers())));
         } catch (RuntimeException e) {
             broker.close();
             throw e;

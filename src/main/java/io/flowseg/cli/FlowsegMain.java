@@ -20,6 +20,7 @@ import picocli.CommandLine;
 @QuarkusMain
 public class FlowsegMain implements QuarkusApplication {
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
+    static final String MONITORING_ENABLED = "flowseg-monitoring.enabled";
     static final String DEMO_EMBEDDED = "flowseg-demo.embedded";
     private static final Set<String> SERVING_COMMANDS = Set.of("serve", "demo");
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
@@ -36,12 +37,17 @@ public class FlowsegMain implements QuarkusApplication {
             return;
         }
         setUnlessGiven(HTTP_ENABLED, "true");
+        setUnlessGiven(MONITORING_ENABLED, "true");
         if (!args[0].equals("demo")) {
             Quarkus.run(FlowsegMain.class, args);
             return;
         }
-        // The demo's broker and registry start first thing in Quarkus (DemoInfrastructure), with their topics.
+        // The demo's broker and registry start first thing in Quarkus (DemoInfrastructure), with their
+        // topics. The Kafka Streams extension's own admin client, which checks for the topics, knows
+        // only the configured address, not theirs: no check, and no warnings from its attempts.
         System.setProperty(DEMO_EMBEDDED, "true");
+        System.setProperty("quarkus.kafka-streams.topics-timeout", "0");
+        System.setProperty("quarkus.log.category.\"org.apache.kafka.clients.NetworkClient\".level", "ERROR");
         // Fresh local state: the topology's stores belong to this broker, which lives as long as the process.
         System.setProperty("kafka-streams.state.dir", temporaryFolder("flowseg-demo-streams"));
         Quarkus.run(FlowsegMain.class, args);

@@ -61,15 +61,14 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Serve never waits on this: without a broker it starts unready, and topics, initial policy
-     * and the monitoring topology (which needs its input topics) follow once the broker answers.
+     * Serve never waits on this: without a broker it starts unready, and topics and initial policy
+     * follow once the broker answers (the monitoring topology waits for its input topics).
      */
     private void prepareTopicsInBackground(Map<String, Object> connection, EventCodec codec) {
         Thread thread = new Thread(() -> {
             while (true) {
                 try {
                     assembly.prepareTopics(connection, codec);
-                    assembly.startMonitoring(connection);
                     windowGauges.start();
                     return;
                 } catch (RuntimeException e) {

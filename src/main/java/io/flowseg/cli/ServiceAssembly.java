@@ -13,7 +13,6 @@ import io.flowseg.model.VelocityModel;
 import io.flowseg.monitoring.MonitoringListener;
 import io.flowseg.monitoring.MonitoringSerdes;
 import io.flowseg.monitoring.MonitoringSettings;
-import io.flowseg.monitoring.MonitoringStreams;
 import io.flowseg.monitoring.MonitoringTopology;
 import io.flowseg.monitoring.PolicyRecords;
 import io.flowseg.monitoring.PolicyTopic;
@@ -31,10 +30,10 @@ import io.flowseg.streaming.SamplingPolicy;
 import io.flowseg.streaming.StudyIntake;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
+import io.quarkus.arc.lookup.LookupIfProperty;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -42,9 +41,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.streams.Topology;
 import org.jboss.logging.Logger;
 
@@ -55,22 +51,16 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceAssembly {
     private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
-    /** Every key under it goes to Kafka Streams, without the prefix. */
-    static final String STREAMS_PREFIX = "kafka-streams.";
 
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
     private final DemoInfrastructure demo;
-    private final MonitoringStreams monitoring;
-    private final Instance<Topology> topology;
 
     public ServiceAssembly(FlowsegConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                           DemoInfrastructure demo, MonitoringStreams monitoring, Instance<Topology> topology) {
+                           DemoInfrastructure demo) {
         this.config = config;
         this.kafka = kafka;
         this.demo = demo;
-        this.monitoring = monitoring;
-        this.topology = topology;
     }
 
     /**
@@ -91,8 +81,13 @@ public class ServiceAssembly {
         return new Topics(t.studies(), t.segmentations(), t.uncertainty(), t.alerts(), t.deadLetter());
     }
 
-    /** The monitoring topology; serve and demo run it ({@link #startMonitoring}). */
+    /**
+     * The monitoring topology, which Quarkus' Kafka Streams extension runs. Only the serving
+     * commands enable it ({@link FlowsegMain}); for the batch commands the lookup finds no
+     * topology, and the extension starts nothing.
+     */
     @Produces
+    @LookupIfProperty(name = FlowsegMain.MONITORING_ENABLED, stringValue = "true")
     Topology monitoringTopology(MonitoringListener listener) {
         FlowsegConfig.Registry registry = config.registry();
         return MonitoringTopology.build(monitoringSettings(), new MonitoringSerdes(registryClient(null),
@@ -108,23 +103,6 @@ public class ServiceAssembly {
 
     void closePolicyTopic(@Disposes PolicyTopic topic) {
         topic.close();
-    }
-
-    /**
-     * Starts the monitoring topology against this connection: Kafka Streams gets the connection
-     * ({@code kafka.*}, security included), then every {@code kafka-streams.*} key.
-     */
-    public void startMonitoring(Map<String, Object> connection) {
-        Properties streamsConfig = new Properties();
-        streamsConfig.putAll(connection);
-        Config all = ConfigProvider.getConfig();
-        for (String key : all.getPropertyNames()) {
-            if (key.startsWith(STREAMS_PREFIX)) {
-                all.getOptionalValue(key, String.class)
-                        .ifPresent(value -> streamsConfig.put(key.substring(STREAMS_PREFIX.length()), value));
-            }
-        }
-        monitoring.start(topology.get(), streamsConfig);
     }
 
     public MonitoringSettings monitoringSettings() {

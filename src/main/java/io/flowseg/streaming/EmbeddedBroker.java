@@ -1,6 +1,6 @@
 package io.flowseg.streaming;
 
-import java.util.Map;
+import java.nio.file.Files;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -16,26 +16,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    /** Formats a fresh log directory under the temp folder and starts the broker (2-4 s) on a free port. */
-    public static EmbeddedBroker start() {
-        return start(0);
-    }
-
     /**
-     * The same on a given port (0: any free one), for clients configured before the broker starts.
+     * Formats a fresh log directory under the temp folder and starts the broker (2-4 s) on a free
+     * port. The folder is ours, not the test kit's: the kit's own folder is deleted by a JVM
+     * shutdown hook that races the broker's shutdown on SIGTERM, and the broker then halts the
+     * JVM with status 1 (demo --stay stopped with Ctrl-C).
      */
-    public static EmbeddedBroker start(int port) {
+    public static EmbeddedBroker start() {
         KafkaClusterTestKit cluster = null;
         try {
-            TestKitNodes.Builder nodes = new TestKitNodes.Builder()
+            TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1);
-            if (port != 0) {
-                nodes.setPerServerProperties(Map.of(0, Map.of("listeners",
-                        "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0")));
-            }
-            cluster = new KafkaClusterTestKit.Builder(nodes.build())
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(Files.createTempDirectory("flowseg-kafka-"))
+                    .build();
+            cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
