@@ -79,11 +79,13 @@ class DemoStayIT {
                           if (!card) return null;
                           const images = [...card.querySelectorAll('img')];
                           if (images.length < 2 || images.some(i => i.dataset.loaded !== 'true')) return null;
+                          const rates = document.getElementById('rates').textContent;
+                          if (!rates.includes('lidc-demo')) return null; // the stats event comes every 5 s
                           return { study: card.dataset.studyId, images: images.length,
                                    widths: images.map(i => i.naturalWidth),
                                    badge: card.textContent.includes('CRITICAL'),
                                    connection: document.getElementById('connection').textContent,
-                                   rates: document.getElementById('rates').textContent }; })()""");
+                                   rates: rates }; })()""");
                 Files.createDirectories(SCREENSHOT.getParent());
                 Files.write(SCREENSHOT, chrome.screenshot());
 
