@@ -88,14 +88,20 @@ public final class MonitoringQueries {
     }
 
     private Optional<AlertedCase> alertedCase(String studyId, List<RecentAlert> alerts) {
-        UncertaintyMap map = this.<String, UncertaintyMap>keyValueStore(MonitoringStores.ALERTED_MAPS).get(studyId);
-        if (map == null || alerts.isEmpty()) {
-            return Optional.empty();
-        }
-        SegmentationResult segmentation = this.<String, SegmentationResult>keyValueStore(
-                MonitoringStores.RECENT_SEGMENTATIONS).get(studyId);
-        return Optional.of(new AlertedCase(studyId, alerts.get(0).raisedAt(), alerts, map,
-                Optional.ofNullable(segmentation)));
+        return alerts.isEmpty() ? Optional.empty() : alertedMap(studyId).map(map -> new AlertedCase(studyId,
+                alerts.get(0).raisedAt(), alerts, map, segmentation(studyId)));
+    }
+
+    /** The uncertainty map of a recently alerted study, while it is kept. */
+    public Optional<UncertaintyMap> alertedMap(String studyId) {
+        return Optional.ofNullable(this.<String, UncertaintyMap>keyValueStore(MonitoringStores.ALERTED_MAPS)
+                .get(studyId));
+    }
+
+    /** A recent segmentation (mask and image preview), while it is kept. */
+    public Optional<SegmentationResult> segmentation(String studyId) {
+        return Optional.ofNullable(this.<String, SegmentationResult>keyValueStore(
+                MonitoringStores.RECENT_SEGMENTATIONS).get(studyId));
     }
 
     /** Every site's and modality's windows that overlap [from, to], oldest first. */

@@ -2,7 +2,7 @@ package io.flowseg.web;
 
 import io.flowseg.events.EncodedMap;
 import io.flowseg.events.SegmentationResult;
-import io.flowseg.monitoring.AlertedCase;
+import io.flowseg.events.UncertaintyMap;
 import io.flowseg.monitoring.MonitoringQueries;
 import io.flowseg.monitoring.MonitoringStreams;
 import io.flowseg.streaming.AvroBytes;
@@ -52,31 +52,32 @@ public class CaseResource {
     @Path("{studyId}/image.png")
     @Produces(PNG)
     public Response image(@PathParam("studyId") String studyId) {
-        return picture(studyId, found -> preview(found).map(preview -> AvroBytes.copy(preview.getData())));
+        return picture(studyId, map -> preview(studyId).map(preview -> AvroBytes.copy(preview.getData())));
     }
 
     @GET
     @Path("{studyId}/overlay.png")
     @Produces(PNG)
     public Response overlay(@PathParam("studyId") String studyId) {
-        return picture(studyId, found -> preview(found).map(preview -> EncodedMaps.overlayPng(preview,
-                found.segmentation().orElseThrow().getConsensusMask())));
+        return picture(studyId, map -> queries().segmentation(studyId).filter(s -> s.getImagePreview() != null)
+                .map(s -> EncodedMaps.overlayPng(s.getImagePreview(), s.getConsensusMask())));
     }
 
     @GET
     @Path("{studyId}/variance.png")
     @Produces(PNG)
     public Response variance(@PathParam("studyId") String studyId) {
-        return picture(studyId, found -> Optional.of(EncodedMaps.heatMapPng(found.map().getVariance())));
+        return picture(studyId, map -> Optional.of(EncodedMaps.heatMapPng(map.getVariance())));
     }
 
     /** The preview needs the segmentation, which may arrive a moment after the alert (404 until then). */
-    private static Optional<EncodedMap> preview(AlertedCase found) {
-        return found.segmentation().map(SegmentationResult::getImagePreview);
+    private Optional<EncodedMap> preview(String studyId) {
+        return queries().segmentation(studyId).map(SegmentationResult::getImagePreview);
     }
 
-    private Response picture(String studyId, Function<AlertedCase, Optional<byte[]>> draw) {
-        Optional<AlertedCase> found = queries().alertedCase(studyId);
+    /** Pictures need only the stores of the study itself, not a scan of the recent alerts. */
+    private Response picture(String studyId, Function<UncertaintyMap, Optional<byte[]>> draw) {
+        Optional<UncertaintyMap> found = queries().alertedMap(studyId);
         if (found.isEmpty()) {
             return notKept(studyId);
         }
