@@ -3,6 +3,7 @@ package io.flowseg.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,7 +104,7 @@ class KubernetesManifestsTest {
         assertHttpProbe(container.getReadinessProbe(), "/q/health/ready");
         Probe startup = container.getStartupProbe();
         assertTrue(startup.getPeriodSeconds() * startup.getFailureThreshold() >= 120,
-                "the startup probe must allow a slow JVM and model start minutes, not seconds");
+                "the startup probe must give a cold JVM on a busy node minutes, not seconds");
         Field brokerTimeout = ServiceHealth.class.getDeclaredField("BROKER_TIMEOUT");
         brokerTimeout.setAccessible(true);
         assertTrue(container.getReadinessProbe().getTimeoutSeconds() > ((Duration) brokerTimeout.get(null)).toSeconds(),
@@ -169,25 +171,19 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @MethodSource("kustomizations")
     void flowsegVariablesNameSettingsFlowsegReads(Path kustomization) throws IOException {
-        ContainerEnvironment environment = RenderedManifests.of(kustomization).environment();
         Set<String> launcherVariables = launcherVariables();
-        List<String> unknown = environment.names().stream()
-                .filter(name -> name.startsWith("FLOWSEG_"))
-                .filter(name -> !PROPERTIES.hasKeyFor(name) && !launcherVariables.contains(name))
-                .toList();
-        assertEquals(List.of(), unknown, "FLOWSEG_* variables that name no key of application.properties nor a launcher variable");
+        assertEquals(List.of(), variablesNamingNothing(kustomization, "FLOWSEG_",
+                        name -> PROPERTIES.hasKeyFor(name) || launcherVariables.contains(name)),
+                "FLOWSEG_* variables that name no key of application.properties nor a launcher variable");
     }
 
     @ParameterizedTest
     @MethodSource("kustomizations")
     void kafkaVariablesNameKafkaClientSettings(Path kustomization) {
-        ContainerEnvironment environment = RenderedManifests.of(kustomization).environment();
         Set<String> settings = KafkaClientSettings.names();
-        List<String> unknown = environment.names().stream()
-                .filter(name -> name.startsWith(KafkaClientSettings.PREFIX))
-                .filter(name -> !settings.contains(KafkaClientSettings.fromEnvironmentName(name)))
-                .toList();
-        assertEquals(List.of(), unknown, "KAFKA_* variables that are no Kafka client setting");
+        assertEquals(List.of(), variablesNamingNothing(kustomization, KafkaClientSettings.PREFIX,
+                        name -> settings.contains(KafkaClientSettings.fromEnvironmentName(name))),
+                "KAFKA_* variables that are no Kafka client setting");
     }
 
     @ParameterizedTest
@@ -217,7 +213,7 @@ class KubernetesManifestsTest {
         assertEquals("metadata.name", podName.getValueFrom().getFieldRef().getFieldPath());
         // Pod names survive a restart only in a StatefulSet (a Deployment's replacement pod gets a new name).
         assertEquals(StatefulSet.class, manifests.workload().getClass());
-        assertEquals(null, manifests.workload().getSpec().getReplicas(), "KEDA owns the replica count");
+        assertNull(manifests.workload().getSpec().getReplicas(), "KEDA owns the replica count");
     }
 
     @ParameterizedTest
@@ -421,6 +417,13 @@ class KubernetesManifestsTest {
                 fromSecret(environment, "KAFKA_SSL_KEY_PASSWORD"));
         assertTrue(RenderedManifests.of(Overlay.CPU).environment().literal("KAFKA_SSL_KEYSTORE_LOCATION").isEmpty(),
                 "without the component, no client certificate");
+    }
+
+    /** The workload's variables with a prefix that {@code known} does not recognise. */
+    private static List<String> variablesNamingNothing(Path kustomization, String prefix, Predicate<String> known) {
+        return RenderedManifests.of(kustomization).environment().names().stream()
+                .filter(name -> name.startsWith(prefix) && !known.test(name))
+                .toList();
     }
 
     private static void assertHttpProbe(Probe probe, String path) {

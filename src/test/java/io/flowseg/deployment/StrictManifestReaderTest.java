@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -28,40 +30,23 @@ class StrictManifestReaderTest {
         assertEquals(10, new StrictManifestReader().read(rendered).size());
     }
 
-    @Test
-    void misspeltContainerFieldIsReportedByItsPath() {
-        String message = rejection(withMistake("readinessProbe:", "readinesProbe:"));
-        assertTrue(message.contains("StatefulSet/flowseg.spec.template.spec.containers[0].readinesProbe"), message);
-    }
-
-    @Test
-    void misspeltFieldDeepInsideAListIsReportedByItsPath() {
-        String message = rejection(withMistake("        - mountPath: /tmp\n", "        - mountPaht: /tmp\n"));
-        assertTrue(message.contains("StatefulSet/flowseg.spec.template.spec.containers[0].volumeMounts[0].mountPaht"), message);
-    }
-
-    @Test
-    void misspeltScaledObjectFieldFails() {
-        String message = rejection(withMistake("  maxReplicaCount:", "  maxReplicas:"));
-        assertTrue(message.contains("maxReplicas"), message);
-    }
-
-    @Test
-    void unknownKafkaTriggerParameterFails() {
-        String message = rejection(withMistake("consumerGroupFromEnv:", "consumerGroupFromEnvironment:"));
-        assertTrue(message.contains("consumerGroupFromEnvironment"), message);
-    }
-
-    @Test
-    void booleanWhereKubernetesWantsAStringFails() {
-        String message = rejection(withMistake("nvidia.com/gpu.present: \"true\"", "nvidia.com/gpu.present: true"));
-        assertTrue(message.contains("StatefulSet/flowseg"), message);
-    }
-
-    @Test
-    void numberWhereKedaWantsAStringFails() {
-        String message = rejection(withMistake("lagThreshold: \"16\"", "lagThreshold: 16"));
-        assertTrue(message.contains("lagThreshold"), message);
+    /** Each row: what the rendered overlay says, the mistake written instead, and what the failure must name. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        // A misspelt field of a fabric8 model, reported by its path.
+        "readinessProbe: | readinesProbe: | StatefulSet/flowseg.spec.template.spec.containers[0].readinesProbe",
+        // Deep inside a list.
+        "- mountPath: /tmp | - mountPaht: /tmp | StatefulSet/flowseg.spec.template.spec.containers[0].volumeMounts[0].mountPaht",
+        // A misspelt field of a KEDA record, and a parameter KEDA's kafka scaler does not have.
+        "maxReplicaCount: | maxReplicas: | maxReplicas",
+        "consumerGroupFromEnv: | consumerGroupFromEnvironment: | consumerGroupFromEnvironment",
+        // A boolean where Kubernetes wants a string (a label value), a number where KEDA wants one.
+        "nvidia.com/gpu.present: \"true\" | nvidia.com/gpu.present: true | StatefulSet/flowseg",
+        "lagThreshold: \"16\" | lagThreshold: 16 | lagThreshold"})
+    void mistakeIsRejectedAndNamed(String correct, String mistaken, String named) {
+        assertTrue(rendered.contains(correct), "the rendered overlay no longer contains " + correct);
+        String message = rejection(rendered.replaceFirst(Pattern.quote(correct), Matcher.quoteReplacement(mistaken)));
+        assertTrue(message.contains(named), message);
     }
 
     @Test
@@ -69,11 +54,6 @@ class StrictManifestReaderTest {
         String hpa = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: flowseg\n";
         String message = rejection(rendered + "---\n" + hpa);
         assertTrue(message.contains("HorizontalPodAutoscaler/flowseg"), message);
-    }
-
-    private static String withMistake(String correct, String mistaken) {
-        assertTrue(rendered.contains(correct), "the rendered overlay no longer contains " + correct);
-        return rendered.replaceFirst(Pattern.quote(correct), Matcher.quoteReplacement(mistaken));
     }
 
     private static String rejection(String yaml) {
