@@ -1,6 +1,7 @@
 package io.flowseg.cli;
 
 import io.flowseg.model.VelocityModel;
+import io.flowseg.streaming.BrokerWatch;
 import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
@@ -41,16 +42,24 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Map<String, Object> connection = assembly.connection(null);
         EventCodec codec = assembly.codec(assembly.registryClient(null));
-        prepareTopicsInBackground(connection, codec);
+        BrokerWatch broker = assembly.watchBroker(connection);
+        shutdown.closeOnShutdown(broker);
+        health.watching(broker);
         VelocityModel model = models.loadVelocityField(null);
         // Closed on shutdown in reverse order: the service finishes its studies before the model goes.
         shutdown.closeOnShutdown(model);
+        health.loaded(model.info().name());
+        // A refused password or a wrong protocol keeps serve up and unready, saying why (BrokerWatch), not crashed.
+        if (!broker.awaitReachable()) {
+            return 0;
+        }
+        prepareTopicsInBackground(connection, codec);
         StudyService service = assembly.start(model, codec, connection, metrics);
         shutdown.closeOnShutdown(service);
-        health.serving(service, model.info().name(), connection);
+        health.serving(service);
         shutdown.closeOnShutdown(health::stopped);
         Topics topics = assembly.topics();
         LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", model.info().name(), model.info().version(),
@@ -61,8 +70,8 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Serve never waits on this: without a broker it starts unready, and topics and initial policy
-     * follow once the broker answers (the monitoring topology waits for its input topics).
+     * Serve does not wait on this: topics and initial policy follow as soon as the broker lets
+     * them be made (the monitoring topology waits for its input topics).
      */
     private void prepareTopicsInBackground(Map<String, Object> connection, EventCodec codec) {
         Thread thread = new Thread(() -> {

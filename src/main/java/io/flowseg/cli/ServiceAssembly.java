@@ -21,6 +21,7 @@ import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.RegistryTls;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.registry.SubjectNameStrategy;
+import io.flowseg.streaming.BrokerWatch;
 import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.ProcessorSettings;
@@ -51,6 +52,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceAssembly {
     private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
+    private static final Duration BROKER_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
@@ -74,6 +76,11 @@ public class ServiceAssembly {
             connection.put("bootstrap.servers", servers);
         }
         return connection;
+    }
+
+    /** Checks the broker of these settings every few seconds, for readiness and for serve's start. */
+    public BrokerWatch watchBroker(Map<String, Object> connection) {
+        return BrokerWatch.start(connection, BROKER_CHECK_INTERVAL);
     }
 
     public Topics topics() {
