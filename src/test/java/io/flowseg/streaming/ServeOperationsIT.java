@@ -37,12 +37,13 @@ class ServeOperationsIT {
         ServiceHarness harness = new ServiceHarness();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                 EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()));
-        try (ServiceProcess serve = ServiceProcess.serve(Map.of(
+        // A container-sized heap: smaller than the 2 GB the poison event claims.
+        try (ServiceProcess serve = ServiceProcess.start(List.of("-Xmx512m"), Map.of(
                      "kafka.bootstrap.servers", harness.broker.bootstrapServers(),
                      "flowseg.registry.url", registry.url(),
                      "flowseg.processor.transactional-id", "operations-it",
                      "quarkus.log.console.json.enabled", "true",
-                     "quarkus.http.port", Integer.toString(port)), log)) {
+                     "quarkus.http.port", Integer.toString(port)), log, List.of("serve"))) {
             List<ImageStudy> studies = identifiableStudies();
             publish(harness, registry, studies);
             String base = "http://127.0.0.1:" + port;
@@ -51,10 +52,12 @@ class ServeOperationsIT {
             assertEquals("UP", ready.path("status").asText(), ready.toString());
             assertEquals("UP", awaitJson(base + "/q/health/live", body -> true).path("status").asText());
             String rejected = "flowseg_studies_rejected_total{reason=\"INVALID_DIMENSIONS\"} 1.0";
-            String metrics = awaitText(base + "/q/metrics",
-                    body -> body.contains("flowseg_studies_processed_total 3.0") && body.contains(rejected));
+            String poisoned = "flowseg_studies_rejected_total{reason=\"UNDECODABLE_EVENT\"} 1.0";
+            String metrics = awaitText(base + "/q/metrics", body -> body.contains("flowseg_studies_processed_total 3.0")
+                    && body.contains(rejected) && body.contains(poisoned));
             assertTrue(metrics.contains("flowseg_studies_processed_total 3.0"), "processed count in /q/metrics");
             assertTrue(metrics.contains(rejected), "rejected count in /q/metrics");
+            assertTrue(metrics.contains(poisoned), "the event claiming 2 GB is dead-lettered, not an OutOfMemoryError");
             for (String histogram : List.of("flowseg_study_queued_seconds_bucket", "flowseg_study_sampling_seconds_bucket",
                     "flowseg_study_end_to_end_seconds_bucket", "flowseg_batch_studies")) {
                 assertTrue(metrics.contains(histogram), histogram + " in /q/metrics");
@@ -113,6 +116,21 @@ class ServeOperationsIT {
             events.add(new ProducerRecord<>(Topics.STUDIES, encoder.encode(Topics.STUDIES, true, study.getStudyId()),
                     encoder.encode(Topics.STUDIES, false, study)));
         }
+        // Before the good studies: none of them may wait behind it or be lost with it.
+        events.add(0, new ProducerRecord<>(Topics.STUDIES, null, claimingTwoGigabytes(events.get(0).value())));
         harness.produce(Topics.STUDIES, events);
+    }
+
+    /** An event of 10 bytes whose study id claims to be 2,000,000,000 bytes long (a zig-zag varint). */
+    private static byte[] claimingTwoGigabytes(byte[] validEvent) {
+        byte[] event = java.util.Arrays.copyOf(validEvent, 10);
+        long zigZag = 2L * 2_000_000_000L;
+        int at = 5;
+        while ((zigZag & ~0x7FL) != 0) {
+            event[at++] = (byte) ((zigZag & 0x7F) | 0x80);
+            zigZag >>>= 7;
+        }
+        event[at] = (byte) zigZag;
+        return event;
     }
 }
