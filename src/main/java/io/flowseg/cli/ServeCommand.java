@@ -1,8 +1,9 @@
 package io.flowseg.cli;
 
 import io.flowseg.model.VelocityModel;
-import io.flowseg.streaming.BrokerWatch;
+import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.streaming.EventCodec;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
 import io.flowseg.web.ServiceHealth;
@@ -44,16 +45,17 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Map<String, Object> connection = assembly.connection(null);
-        EventCodec codec = assembly.codec(assembly.registryClient(null));
-        BrokerWatch broker = assembly.watchBroker(connection);
-        shutdown.closeOnShutdown(broker);
-        health.watching(broker);
+        SchemaRegistryClient registry = assembly.registryClient(null);
+        EventCodec codec = assembly.codec(registry);
+        ServiceConnections connections = assembly.watch(connection, registry);
+        shutdown.closeOnShutdown(connections);
+        health.watching(connections);
         VelocityModel model = models.loadVelocityField(null);
         // Closed on shutdown in reverse order: the service finishes its studies before the model goes.
         shutdown.closeOnShutdown(model);
         health.loaded(model.info().name());
-        // A refused password or a wrong protocol keeps serve up and unready, saying why (BrokerWatch), not crashed.
-        if (!broker.awaitReachable()) {
+        // A refused password or a wrong protocol keeps serve up and unready, saying why (ConnectionWatch), not crashed.
+        if (!connections.kafka().awaitReachable()) {
             return 0;
         }
         prepareTopicsInBackground(connection, codec);

@@ -21,7 +21,10 @@ import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.RegistryTls;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.registry.SubjectNameStrategy;
-import io.flowseg.streaming.BrokerWatch;
+import io.flowseg.streaming.BrokerCheck;
+import io.flowseg.streaming.ConnectionWatch;
+import io.flowseg.streaming.RegistryCheck;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.ProcessorSettings;
@@ -52,7 +55,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceAssembly {
     private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
-    private static final Duration BROKER_CHECK_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CONNECTION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
@@ -78,9 +81,12 @@ public class ServiceAssembly {
         return connection;
     }
 
-    /** Checks the broker of these settings every few seconds, for readiness and for serve's start. */
-    public BrokerWatch watchBroker(Map<String, Object> connection) {
-        return BrokerWatch.start(connection, BROKER_CHECK_INTERVAL);
+    /** Checks Kafka (these settings) and the registry every few seconds, for readiness and for serve's start. */
+    public ServiceConnections watch(Map<String, Object> connection, SchemaRegistryClient registry) {
+        return new ServiceConnections(
+                ConnectionWatch.start("Kafka", new BrokerCheck(connection), CONNECTION_CHECK_INTERVAL),
+                ConnectionWatch.start("The schema registry", new RegistryCheck(registry, config.topics().studies()
+                        + "-value"), CONNECTION_CHECK_INTERVAL));
     }
 
     public Topics topics() {

@@ -18,7 +18,7 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
  * handshake that failed, a TLS listener spoken to in plain text, nothing listening. Readiness and
  * serve's start-up report it; the Kafka clients alone would only time out or log each retry.
  */
-public final class BrokerCheck implements AutoCloseable {
+public final class BrokerCheck implements ConnectionWatch.Check {
     private final Admin admin;
     private final String securityProtocol;
     private final String bootstrapServers;
@@ -31,18 +31,19 @@ public final class BrokerCheck implements AutoCloseable {
     }
 
     /** Whether the broker answered within {@code timeout}, and if not, why. */
-    public BrokerStatus check(Duration timeout) {
+    @Override
+    public ConnectionStatus check(Duration timeout) {
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return BrokerStatus.REACHABLE;
+            return ConnectionStatus.REACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new BrokerStatus(false, "interrupted while asking the broker");
+            return new ConnectionStatus(false, "interrupted while asking the broker");
         } catch (ExecutionException e) {
-            return new BrokerStatus(false, explain(e.getCause()));
+            return new ConnectionStatus(false, explain(e.getCause()));
         } catch (java.util.concurrent.TimeoutException e) {
-            return new BrokerStatus(false, explainSilence());
+            return new ConnectionStatus(false, explainSilence());
         }
     }
 

@@ -1,8 +1,8 @@
 package io.flowseg.web;
 
 import io.flowseg.monitoring.MonitoringStreams;
-import io.flowseg.streaming.BrokerStatus;
-import io.flowseg.streaming.BrokerWatch;
+import io.flowseg.streaming.ConnectionStatus;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ServiceHealth {
     private volatile StudyService service;
-    private volatile BrokerWatch broker;
+    private volatile ServiceConnections connections;
     private volatile String modelName;
     private final MonitoringStreams monitoring;
 
@@ -29,9 +29,9 @@ public class ServiceHealth {
         this.monitoring = monitoring;
     }
 
-    /** Readiness reports this watch's last finding on the broker (its owner closes it). */
-    public void watching(BrokerWatch watch) {
-        this.broker = watch;
+    /** Readiness reports these watches' last findings on Kafka and the registry (their owner closes them). */
+    public void watching(ServiceConnections watches) {
+        this.connections = watches;
     }
 
     /** The model is loaded. */
@@ -47,7 +47,7 @@ public class ServiceHealth {
     /** The service stopped (on shutdown). */
     public void stopped() {
         service = null;
-        broker = null;
+        connections = null;
     }
 
     /** Dead only when the processor stopped on an error: restarting the process is the cure. */
@@ -61,24 +61,27 @@ public class ServiceHealth {
         };
     }
 
-    /** Ready when the model is loaded, the processor runs, the broker answers and the monitoring topology runs. */
+    /** Ready when the model is loaded, the processor runs, Kafka and the registry answer and the monitoring topology runs. */
     @Produces
     @Readiness
     HealthCheck readyToProcess() {
         return () -> {
             StudyService current = service;
             boolean running = current != null && !current.stopped().isDone();
-            BrokerWatch watch = broker;
-            BrokerStatus kafka = watch != null ? watch.status() : new BrokerStatus(false, "not checked");
+            ServiceConnections watches = connections;
+            ConnectionStatus unwatched = new ConnectionStatus(false, "not checked");
+            ConnectionStatus kafka = watches != null ? watches.kafka().status() : unwatched;
+            ConnectionStatus registry = watches != null ? watches.registry().status() : unwatched;
             Optional<KafkaStreams.State> topology = monitoring.state();
             boolean monitored = topology.filter(state -> state == KafkaStreams.State.RUNNING
                     || state == KafkaStreams.State.REBALANCING).isPresent();
             return HealthCheckResponse.named("flowseg-service")
-                    .status(running && kafka.reachable() && monitored)
+                    .status(running && kafka.reachable() && registry.reachable() && monitored)
                     .withData("monitoring", topology.map(Enum::name).orElse("not started"))
                     .withData("model", modelName != null ? modelName : "not loaded")
                     .withData("processor", running ? "running" : current == null ? "not started" : "stopped")
                     .withData("broker", kafka.describe())
+                    .withData("registry", registry.describe())
                     .build();
         };
     }

@@ -34,12 +34,12 @@ class BrokerCheckTest {
 
     @Test
     void theRightScramCredentialsOverTlsReachTheBroker() {
-        assertEquals(BrokerStatus.REACHABLE, check(broker.saslSsl(SecureBroker.PASSWORD)));
+        assertEquals(ConnectionStatus.REACHABLE, check(broker.saslSsl(SecureBroker.PASSWORD)));
     }
 
     @Test
     void aWrongPasswordIsReportedAsRefusedCredentialsWithoutThePassword() {
-        BrokerStatus status = check(broker.saslSsl("not-the-password"));
+        ConnectionStatus status = check(broker.saslSsl("not-the-password"));
 
         assertFalse(status.reachable());
         assertTrue(status.problem().contains("Kafka refused flowseg's SASL credentials"), status.problem());
@@ -49,7 +49,7 @@ class BrokerCheckTest {
 
     @Test
     void plainTextToATlsListenerIsReportedAsSuch() {
-        BrokerStatus status = check(broker.plaintextToSecureListener());
+        ConnectionStatus status = check(broker.plaintextToSecureListener());
 
         assertFalse(status.reachable());
         assertTrue(status.problem().contains("expects TLS, but kafka.security.protocol is PLAINTEXT"), status.problem());
@@ -57,9 +57,9 @@ class BrokerCheckTest {
 
     @Test
     void mutualTlsNeedsTheClientCertificate() {
-        assertEquals(BrokerStatus.REACHABLE, check(broker.mutualTls(true)));
+        assertEquals(ConnectionStatus.REACHABLE, check(broker.mutualTls(true)));
 
-        BrokerStatus withoutCertificate = check(broker.mutualTls(false));
+        ConnectionStatus withoutCertificate = check(broker.mutualTls(false));
         assertFalse(withoutCertificate.reachable());
         assertTrue(withoutCertificate.problem().contains("TLS handshake with Kafka"), withoutCertificate.problem());
     }
@@ -70,13 +70,13 @@ class BrokerCheckTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        BrokerStatus status = check(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port));
+        ConnectionStatus status = check(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port));
 
         assertFalse(status.reachable());
         assertTrue(status.problem().contains("nothing listens at 127.0.0.1:" + port), status.problem());
     }
 
-    private static BrokerStatus check(Map<String, Object> connection) {
+    private static ConnectionStatus check(Map<String, Object> connection) {
         try (BrokerCheck check = new BrokerCheck(connection)) {
             return check.check(TIMEOUT);
         }

@@ -83,6 +83,25 @@ class SecureServeIT {
         assertUnreadyWithReason(broker.plaintextToSecureListener(), "expects TLS, but kafka.security.protocol is PLAINTEXT");
     }
 
+    @Test
+    void aWrongRegistryPasswordLeavesServeUnreadyWithTheReason() throws Exception {
+        Path log = folder.resolve("registry-refused.log");
+        int port = freePort();
+        Map<String, String> settings = serveSettings(broker.saslSsl(SecureBroker.PASSWORD), ServiceHarness.freshTopics(),
+                port, "registry-refused-it");
+        settings.put("flowseg.registry.basic-auth-user-info", REGISTRY_USER + ":wrong-password-8");
+        try (ServiceProcess serve = ServiceProcess.serve(settings, log)) {
+            String reason = "the schema registry refused flowseg's credentials (HTTP 401)";
+            JsonNode ready = awaitJson("http://127.0.0.1:" + port + "/q/health/ready",
+                    body -> body.at("/checks/0/data/registry").asText().contains(reason));
+            assertEquals("DOWN", ready.path("status").asText(), ready.toString());
+            assertTrue(ready.at("/checks/0/data/registry").asText().contains(reason), ready.toString());
+            assertEquals("reachable", ready.at("/checks/0/data/broker").asText(), ready.toString());
+            assertTrue(serve.alive(), "serve must stay up");
+            assertFalse(Files.readString(log).contains("wrong-password-8"), "the password was logged");
+        }
+    }
+
     private static void assertProcessesStudiesOver(Map<String, Object> connection, String name) throws Exception {
         Topics topics = ServiceHarness.freshTopics();
         Path log = folder.resolve(name + ".log");

@@ -1,47 +1,56 @@
 package io.flowseg.streaming;
 
 import java.time.Duration;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Checks the broker every few seconds on a thread of its own, so readiness answers at once from
- * the last finding and serve can wait for Kafka without crashing on a refused password or a
- * wrong protocol. Logs each new problem when it first appears, again every few minutes while it
- * lasts, and when Kafka answers again.
+ * Checks one thing the service depends on (Kafka, the schema registry) every few seconds on a
+ * thread of its own, so readiness answers at once from the last finding and serve can wait for
+ * Kafka without crashing on a refused password or a wrong protocol. Logs each new problem when it
+ * first appears, again every few minutes while it lasts, and when the connection works again.
  */
-public final class BrokerWatch implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(BrokerWatch.class);
+public final class ConnectionWatch implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ConnectionWatch.class);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REPEAT_PROBLEM = Duration.ofMinutes(5);
 
-    private final BrokerCheck check;
+    /** One attempt at using the connection, saying why it failed. */
+    public interface Check extends AutoCloseable {
+        ConnectionStatus check(Duration timeout);
+
+        @Override
+        void close();
+    }
+
+    private final String name;
+    private final Check check;
     private final Duration interval;
     private final Thread thread;
     private final Object changed = new Object();
-    private volatile BrokerStatus status = new BrokerStatus(false, "not checked yet");
+    private volatile ConnectionStatus status = new ConnectionStatus(false, "not checked yet");
     private volatile boolean closed;
 
-    private BrokerWatch(BrokerCheck check, Duration interval) {
+    private ConnectionWatch(String name, Check check, Duration interval) {
+        this.name = name;
         this.check = check;
         this.interval = interval;
-        this.thread = new Thread(this::watch, "flowseg-broker-watch");
+        this.thread = new Thread(this::watch, "flowseg-watch-" + name.replace(' ', '-'));
         thread.setDaemon(true);
     }
 
-    /** Starts checking the broker of these connection settings every {@code interval}. */
-    public static BrokerWatch start(Map<String, Object> connection, Duration interval) {
-        BrokerWatch watch = new BrokerWatch(new BrokerCheck(connection), interval);
+    /** Starts running {@code check} every {@code interval}; {@code name} ("Kafka") starts its log lines. */
+    public static ConnectionWatch start(String name, Check check, Duration interval) {
+        ConnectionWatch watch = new ConnectionWatch(name, check, interval);
         watch.thread.start();
         return watch;
     }
 
     /** The last finding. */
-    public BrokerStatus status() {
+    public ConnectionStatus status() {
         return status;
     }
 
-    /** Blocks until the broker answers; false when the watch was closed first (shutdown). */
+    /** Blocks until the check passes; false when the watch was closed first (shutdown). */
     public boolean awaitReachable() throws InterruptedException {
         synchronized (changed) {
             while (!closed && !status.reachable()) {
@@ -55,13 +64,13 @@ public final class BrokerWatch implements AutoCloseable {
         String lastProblem = null;
         long lastLogged = 0;
         while (!closed) {
-            BrokerStatus found = check.check(CHECK_TIMEOUT);
+            ConnectionStatus found = check.check(CHECK_TIMEOUT);
             if (found.reachable() && lastProblem != null) {
-                LOG.info("Kafka answers again");
+                LOG.infof("%s answers again", name);
                 lastProblem = null;
             } else if (!found.reachable() && !closed && (!found.problem().equals(lastProblem)
                     || System.nanoTime() - lastLogged > REPEAT_PROBLEM.toNanos())) {
-                LOG.errorf("Kafka cannot be used; flowseg stays up, unready, and retries: %s", found.problem());
+                LOG.errorf("%s cannot be used; flowseg stays up, unready, and retries: %s", name, found.problem());
                 lastProblem = found.problem();
                 lastLogged = System.nanoTime();
             }
