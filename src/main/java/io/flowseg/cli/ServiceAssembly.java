@@ -17,6 +17,7 @@ import io.flowseg.monitoring.MonitoringTopology;
 import io.flowseg.monitoring.PolicyRecords;
 import io.flowseg.monitoring.PolicyTopic;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.registry.AvroLimits;
 import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.RegistryTls;
 import io.flowseg.registry.SchemaRegistryClient;
@@ -166,6 +167,7 @@ public class ServiceAssembly {
     public StudyService start(VelocityModel model, EventCodec codec, Map<String, Object> connection,
                               ProcessingListener listener) {
         FlowsegConfig.Processor processor = config.processor();
+        AvroLimits.requireAtLeast(processor.maxMessageBytes());
         ProcessorSettings settings = new ProcessorSettings(topics(), processor.pollTimeout(), processor.maxInFlight(),
                 processor.maxMessageBytes(), processor.drainTimeout());
         StudyService.Parts parts = new StudyService.Parts(settings, codec, intake(model),

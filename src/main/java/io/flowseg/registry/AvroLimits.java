@@ -17,6 +17,21 @@ public final class AvroLimits {
     private AvroLimits() {
     }
 
+    /**
+     * Fails when a cap is below the largest event accepted (set in application.properties alone,
+     * the limit is read too late for {@link #capAt}): such events would be undecodable.
+     */
+    public static void requireAtLeast(int maxEventBytes) {
+        for (String property : PROPERTIES) {
+            String cap = System.getProperty(property);
+            if (cap != null && Long.parseLong(cap.trim()) < maxEventBytes) {
+                throw new IllegalStateException(property + " is " + cap.trim() + ", below the largest event accepted ("
+                        + maxEventBytes + " bytes, flowseg.processor.max-message-bytes): set that limit with -D or "
+                        + "FLOWSEG_PROCESSOR_MAX_MESSAGE_BYTES, or raise " + property);
+            }
+        }
+    }
+
     /** Caps every Avro length at {@code maxEventBytes}, unless the JVM was given its own cap. */
     public static void capAt(int maxEventBytes) {
         for (String property : PROPERTIES) {
