@@ -6,6 +6,7 @@ import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.streaming.EventCodec;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.web.ServiceHealth;
 import io.flowseg.web.ServiceMetrics;
@@ -99,9 +100,13 @@ public class DemoCommand implements Callable<Integer> {
         VelocityModel model = models.loadVelocityField(null);
         shutdown.closeOnShutdown(model);
         console.printf("model %s (%s)%n", model.info().name(), model.info().version());
+        ServiceConnections connections = assembly.watch(connection, client);
+        shutdown.closeOnShutdown(connections);
+        health.watching(connections);
         StudyService service = assembly.start(model, codec, connection, metrics);
         shutdown.closeOnShutdown(service);
-        health.serving(service, model.info().name(), connection);
+        health.loaded(model.info().name());
+        health.serving(service);
         shutdown.closeOnShutdown(health::stopped);
 
         DemoRun run = new DemoRun(assembly.topics(), codec, client, connection, console, ALERT_WAIT);

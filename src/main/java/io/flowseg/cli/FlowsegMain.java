@@ -1,5 +1,7 @@
 package io.flowseg.cli;
 
+import io.flowseg.config.FlowsegConfig;
+import io.flowseg.registry.AvroLimits;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -22,6 +24,8 @@ public class FlowsegMain implements QuarkusApplication {
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
     static final String MONITORING_ENABLED = "flowseg-monitoring.enabled";
     static final String DEMO_EMBEDDED = "flowseg-demo.embedded";
+    private static final String MAX_MESSAGE_BYTES = "flowseg.processor.max-message-bytes";
+    private static final String MAX_MESSAGE_BYTES_ENV = "FLOWSEG_PROCESSOR_MAX_MESSAGE_BYTES";
     private static final Set<String> SERVING_COMMANDS = Set.of("serve", "demo");
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
@@ -32,6 +36,7 @@ public class FlowsegMain implements QuarkusApplication {
     }
 
     public static void main(String... args) {
+        AvroLimits.capAt(maxMessageBytes());
         if (args.length == 0 || !SERVING_COMMANDS.contains(args[0]) || List.of(args).stream().anyMatch(HELP::contains)) {
             Quarkus.run(FlowsegMain.class, args);
             return;
@@ -51,6 +56,15 @@ public class FlowsegMain implements QuarkusApplication {
         // Fresh local state: the topology's stores belong to this broker, which lives as long as the process.
         System.setProperty("kafka-streams.state.dir", temporaryFolder("flowseg-demo-streams"));
         Quarkus.run(FlowsegMain.class, args);
+    }
+
+    /**
+     * The event size limit as {@code -D} or the environment set it, else its default: read before
+     * Quarkus starts, because Avro takes its limits once, when the first event is decoded.
+     */
+    private static int maxMessageBytes() {
+        String value = System.getProperty(MAX_MESSAGE_BYTES, System.getenv(MAX_MESSAGE_BYTES_ENV));
+        return Integer.parseInt((value != null ? value : FlowsegConfig.Processor.DEFAULT_MAX_MESSAGE_BYTES).trim());
     }
 
     private static String temporaryFolder(String prefix) {

@@ -1,7 +1,9 @@
 package io.flowseg.cli;
 
 import io.flowseg.model.VelocityModel;
+import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.streaming.EventCodec;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.StudyService;
 import io.flowseg.streaming.Topics;
 import io.flowseg.web.ServiceHealth;
@@ -41,16 +43,25 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Map<String, Object> connection = assembly.connection(null);
-        EventCodec codec = assembly.codec(assembly.registryClient(null));
-        prepareTopicsInBackground(connection, codec);
+        SchemaRegistryClient registry = assembly.registryClient(null);
+        EventCodec codec = assembly.codec(registry);
+        ServiceConnections connections = assembly.watch(connection, registry);
+        shutdown.closeOnShutdown(connections);
+        health.watching(connections);
         VelocityModel model = models.loadVelocityField(null);
         // Closed on shutdown in reverse order: the service finishes its studies before the model goes.
         shutdown.closeOnShutdown(model);
+        health.loaded(model.info().name());
+        // A refused password or a wrong protocol keeps serve up and unready, saying why (ConnectionWatch), not crashed.
+        if (!connections.kafka().awaitReachable()) {
+            return 0;
+        }
+        prepareTopicsInBackground(connection, codec);
         StudyService service = assembly.start(model, codec, connection, metrics);
         shutdown.closeOnShutdown(service);
-        health.serving(service, model.info().name(), connection);
+        health.serving(service);
         shutdown.closeOnShutdown(health::stopped);
         Topics topics = assembly.topics();
         LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", model.info().name(), model.info().version(),
@@ -61,8 +72,8 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Serve never waits on this: without a broker it starts unready, and topics and initial policy
-     * follow once the broker answers (the monitoring topology waits for its input topics).
+     * Serve does not wait on this: topics and initial policy follow as soon as the broker lets
+     * them be made (the monitoring topology waits for its input topics).
      */
     private void prepareTopicsInBackground(Map<String, Object> connection, EventCodec codec) {
         Thread thread = new Thread(() -> {

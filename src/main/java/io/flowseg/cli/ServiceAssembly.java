@@ -17,10 +17,15 @@ import io.flowseg.monitoring.MonitoringTopology;
 import io.flowseg.monitoring.PolicyRecords;
 import io.flowseg.monitoring.PolicyTopic;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.registry.AvroLimits;
 import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.RegistryTls;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.registry.SubjectNameStrategy;
+import io.flowseg.streaming.BrokerCheck;
+import io.flowseg.streaming.ConnectionWatch;
+import io.flowseg.streaming.RegistryCheck;
+import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.EventCodec;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.ProcessorSettings;
@@ -51,6 +56,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceAssembly {
     private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
+    private static final Duration CONNECTION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final FlowsegConfig config;
     private final Map<String, Object> kafka;
@@ -74,6 +80,14 @@ public class ServiceAssembly {
             connection.put("bootstrap.servers", servers);
         }
         return connection;
+    }
+
+    /** Checks Kafka (these settings) and the registry every few seconds, for readiness and for serve's start. */
+    public ServiceConnections watch(Map<String, Object> connection, SchemaRegistryClient registry) {
+        return new ServiceConnections(
+                ConnectionWatch.start("Kafka", new BrokerCheck(connection), CONNECTION_CHECK_INTERVAL),
+                ConnectionWatch.start("The schema registry", new RegistryCheck(registry, config.topics().studies()
+                        + "-value"), CONNECTION_CHECK_INTERVAL));
     }
 
     public Topics topics() {
@@ -153,6 +167,7 @@ public class ServiceAssembly {
     public StudyService start(VelocityModel model, EventCodec codec, Map<String, Object> connection,
                               ProcessingListener listener) {
         FlowsegConfig.Processor processor = config.processor();
+        AvroLimits.requireAtLeast(processor.maxMessageBytes());
         ProcessorSettings settings = new ProcessorSettings(topics(), processor.pollTimeout(), processor.maxInFlight(),
                 processor.maxMessageBytes(), processor.drainTimeout());
         StudyService.Parts parts = new StudyService.Parts(settings, codec, intake(model),

@@ -132,7 +132,10 @@ public interface FlowsegConfig {
         @WithDefault("8")
         int maxStudiesPerBatch();
 
-        @WithDefault("16777216")
+        /** The default of {@link #maxMessageBytes()}, 16 MiB. */
+        String DEFAULT_MAX_MESSAGE_BYTES = "16777216";
+
+        @WithDefault(DEFAULT_MAX_MESSAGE_BYTES)
         int maxMessageBytes();
 
         @WithDefault("60s")

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param replicationFactor the topic's replication factor when it has to be created
  * @param basicAuthUser     the user every request must authenticate as, or null for no auth
  * @param basicAuthPassword that user's password
+ * @param tls               the server's key store, to serve HTTPS; null serves plain HTTP
  */
 public record EmbeddedRegistryConfig(String bootstrapServers, String host, int port, String topic,
-                                     short replicationFactor, String basicAuthUser, String basicAuthPassword) {
+                                     short replicationFactor, String basicAuthUser, String basicAuthPassword,
+                                     RegistryTls tls) {
 
     public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -35,19 +37,25 @@ public record EmbeddedRegistryConfig(String bootstrapServers, String host, int p
 
     /** Loopback, a free port, topic {@code _schemas} with replication factor 1, no auth. */
     public static EmbeddedRegistryConfig of(String bootstrapServers) {
-        return new EmbeddedRegistryConfig(bootstrapServers, "127.0.0.1", 0, DEFAULT_TOPIC, (short) 1, null, null);
+        return new EmbeddedRegistryConfig(bootstrapServers, "127.0.0.1", 0, DEFAULT_TOPIC, (short) 1, null, null, null);
     }
 
     public EmbeddedRegistryConfig withAddress(String host, int port) {
-        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, basicAuthUser, basicAuthPassword);
+        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, basicAuthUser, basicAuthPassword, tls);
     }
 
     public EmbeddedRegistryConfig withTopic(String topic, short replicationFactor) {
-        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, basicAuthUser, basicAuthPassword);
+        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, basicAuthUser, basicAuthPassword, tls);
     }
 
     public EmbeddedRegistryConfig withBasicAuth(String user, String password) {
-        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, user, password);
+        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, user, password, tls);
+    }
+
+    /** Serves HTTPS with the key store of {@code tls} (its trust store, if any, is not asked for client certificates). */
+    public EmbeddedRegistryConfig withTls(RegistryTls tls) {
+        return new EmbeddedRegistryConfig(bootstrapServers, host, port, topic, replicationFactor, basicAuthUser,
+                basicAuthPassword, tls);
     }
 
     /** Leaves the password out. */
@@ -55,6 +63,6 @@ public record EmbeddedRegistryConfig(String bootstrapServers, String host, int p
     public String toString() {
         return "EmbeddedRegistryConfig[bootstrapServers=" + bootstrapServers + ", host=" + host + ", port=" + port
                 + ", topic=" + topic + ", replicationFactor=" + replicationFactor
-                + ", basicAuthUser=" + (basicAuthUser == null ? "none" : basicAuthUser) + "]";
+                + ", basicAuthUser=" + (basicAuthUser == null ? "none" : basicAuthUser) + ", https=" + (tls != null) + "]";
     }
 }

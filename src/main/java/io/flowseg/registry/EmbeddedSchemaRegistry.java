@@ -2,6 +2,8 @@ package io.flowseg.registry;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,7 +27,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.handler = handler;
         this.topic = topic;
         String urlHost = host.contains(":") ? "[" + host + "]" : host;
-        this.url = "http://" + urlHost + ":" + server.getAddress().getPort();
+        this.url = (server instanceof HttpsServer ? "https://" : "http://") + urlHost + ":" + server.getAddress().getPort();
     }
 
     /**
@@ -38,7 +40,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         SchemasTopic topic = SchemasTopic.open(config.bootstrapServers(), config.topic(), config.replicationFactor());
         try {
             RegistryHttpHandler handler = new RegistryHttpHandler(SchemaStore.load(topic));
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            HttpServer server;
+            if (config.tls() != null) {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(config.tls().sslContext()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 0);
+            }
             HttpContext context = server.createContext("/", handler);
             if (config.basicAuthUser() != null) {
                 context.getFilters().add(new BasicAuthFilter(config.basicAuthUser(), config.basicAuthPassword()));
@@ -56,7 +66,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:40123}, for {@link RegistryClientConfig#of(String)}. */
+    /** The base URL, e.g. {@code http://127.0.0.1:40123} (https with TLS), for {@link RegistryClientConfig#of(String)}. */
     public String url() {
         return url;
     }

@@ -1,6 +1,9 @@
 package io.flowseg.streaming;
 
 import java.nio.file.Files;
+import java.util.Map;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -23,6 +26,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * JVM with status 1 (demo --stay stopped with Ctrl-C).
      */
     public static EmbeddedBroker start() {
+        return start(Map.of());
+    }
+
+    /**
+     * The same with more broker settings, which win over the defaults: e.g. extra listeners with
+     * their own security (the tests' SASL_SSL and mutual TLS broker).
+     */
+    public static EmbeddedBroker start(Map<String, String> brokerSettings) {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -31,14 +42,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBaseDirectory(Files.createTempDirectory("flowseg-kafka-"))
                     .build();
-            cluster = new KafkaClusterTestKit.Builder(nodes)
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
+            brokerSettings.forEach(builder::setConfigProp);
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
@@ -52,8 +64,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** The plaintext listener's address. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The address of another listener, named in the broker settings given to {@link #start(Map)}. */
+    public String listenerAddress(String listenerName) {
+        BrokerServer broker = cluster.brokers().values().iterator().next();
+        return "localhost:" + broker.boundPort(ListenerName.normalised(listenerName));
     }
 
     @Override

@@ -10,14 +10,12 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLParameters;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryTlsTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
     private static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
     @TempDir
@@ -41,16 +39,10 @@ class RegistryTlsTest {
 
     @BeforeAll
     static void makeStores() throws Exception {
-        keyStore = dir.resolve("registry.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, keytool.waitFor(), output);
-        trustStore = trustStoreOf("PKCS12", "trust.p12");
-        jksTrustStore = trustStoreOf("JKS", "trust.jks");
+        TestCertificates certificates = new TestCertificates(dir);
+        keyStore = certificates.keyStore("registry");
+        trustStore = certificates.trustStore("PKCS12", "trust.p12", List.of(keyStore));
+        jksTrustStore = certificates.trustStore("JKS", "trust.jks", List.of(keyStore));
     }
 
     @Test
@@ -116,20 +108,5 @@ class RegistryTlsTest {
         } finally {
             server.stop(0);
         }
-    }
-
-    private static Path trustStoreOf(String type, String fileName) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        KeyStore trust = KeyStore.getInstance(type);
-        trust.load(null, null);
-        trust.setCertificateEntry("registry", keys.getCertificate("registry"));
-        Path file = dir.resolve(fileName);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            trust.store(out, PASSWORD.toCharArray());
-        }
-        return file;
     }
 }

@@ -3,9 +3,11 @@ package io.flowseg.streaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.flowseg.streaming.HttpPolling.awaitJson;
+import static io.flowseg.streaming.HttpPolling.awaitText;
+import static io.flowseg.streaming.HttpPolling.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.registry.AvroEventEncoder;
 import io.flowseg.registry.EmbeddedRegistryConfig;
@@ -13,30 +15,21 @@ import io.flowseg.registry.EmbeddedSchemaRegistry;
 import io.flowseg.registry.RegistryClientConfig;
 import io.flowseg.registry.SchemaRegistryClient;
 import io.flowseg.registry.SubjectNameStrategy;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code flowseg serve} as operators see it: health checks and Prometheus metrics on its HTTP
- * port, readiness lost when the broker goes away, and logs free of patient references and study ids.
+ * port, readiness lost when the broker goes away, and logs (JSON, as deployed) and metrics free of
+ * patient references and study, series and instance ids, of processed and rejected studies alike.
  */
 class ServeOperationsIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private static final int PROCESSED = 3;
     @Test
     void reportsHealthAndMetricsAndLosesReadinessWithTheBroker() throws Exception {
         Path log = Files.createTempFile("flowseg-serve-", ".log");
@@ -44,20 +37,27 @@ class ServeOperationsIT {
         ServiceHarness harness = new ServiceHarness();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                 EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()));
-        try (ServiceProcess serve = ServiceProcess.serve(Map.of(
+        // A container-sized heap: smaller than the 2 GB the poison event claims.
+        try (ServiceProcess serve = ServiceProcess.start(List.of("-Xmx512m"), Map.of(
                      "kafka.bootstrap.servers", harness.broker.bootstrapServers(),
                      "flowseg.registry.url", registry.url(),
                      "flowseg.processor.transactional-id", "operations-it",
-                     "quarkus.http.port", Integer.toString(port)), log)) {
-            publish(harness, registry, 3);
+                     "quarkus.log.console.json.enabled", "true",
+                     "quarkus.http.port", Integer.toString(port)), log, List.of("serve"))) {
+            List<ImageStudy> studies = identifiableStudies();
+            publish(harness, registry, studies);
             String base = "http://127.0.0.1:" + port;
 
             JsonNode ready = awaitJson(base + "/q/health/ready", body -> body.path("status").asText().equals("UP"));
             assertEquals("UP", ready.path("status").asText(), ready.toString());
             assertEquals("UP", awaitJson(base + "/q/health/live", body -> true).path("status").asText());
-            String metrics = awaitText(base + "/q/metrics",
-                    body -> body.contains("flowseg_studies_processed_total 3.0"));
+            String rejected = "flowseg_studies_rejected_total{reason=\"INVALID_DIMENSIONS\"} 1.0";
+            String poisoned = "flowseg_studies_rejected_total{reason=\"UNDECODABLE_EVENT\"} 1.0";
+            String metrics = awaitText(base + "/q/metrics", body -> body.contains("flowseg_studies_processed_total 3.0")
+                    && body.contains(rejected) && body.contains(poisoned));
             assertTrue(metrics.contains("flowseg_studies_processed_total 3.0"), "processed count in /q/metrics");
+            assertTrue(metrics.contains(rejected), "rejected count in /q/metrics");
+            assertTrue(metrics.contains(poisoned), "the event claiming 2 GB is dead-lettered, not an OutOfMemoryError");
             for (String histogram : List.of("flowseg_study_queued_seconds_bucket", "flowseg_study_sampling_seconds_bucket",
                     "flowseg_study_end_to_end_seconds_bucket", "flowseg_batch_studies")) {
                 assertTrue(metrics.contains(histogram), histogram + " in /q/metrics");
@@ -76,9 +76,13 @@ class ServeOperationsIT {
             assertTrue(serve.alive(), "losing the broker makes serve unready, not dead");
 
             String output = Files.readString(log);
-            for (int i = 0; i < 3; i++) {
-                assertFalse(output.contains("PSEUDO-ops-" + i), "a patient reference was logged");
-                assertFalse(output.contains("ops-" + i), "a study id was logged");
+            assertTrue(output.lines().anyMatch(line -> line.startsWith("{\"timestamp\"")), "JSON log lines");
+            for (ImageStudy study : studies) {
+                for (String identifier : List.of(study.getPatientRef(), study.getStudyId(), study.getSeriesId(),
+                        study.getInstanceId())) {
+                    assertFalse(output.contains(identifier), "logged: " + identifier);
+                    assertFalse(metrics.contains(identifier), "in a metric: " + identifier);
+                }
             }
         } finally {
             registry.close();
@@ -87,50 +91,46 @@ class ServeOperationsIT {
         }
     }
 
-    private static void publish(ServiceHarness harness, EmbeddedSchemaRegistry registry, int count) {
+    /**
+     * Studies whose ids look like DICOM UIDs and whose patient reference looks like a record number
+     * and a name; the last one is rejected (no width), so the dead-letter path is covered too.
+     */
+    private static List<ImageStudy> identifiableStudies() {
+        List<ImageStudy> studies = new ArrayList<>();
+        for (int i = 0; i <= PROCESSED; i++) {
+            String uid = "1.2.840.113619.2.55.3.604688119.971." + (1_700_000_000 + i);
+            ImageStudy.Builder study = StudyEvents.study(uid).setPatientRef("MRN-0047731" + i + "^DOE^JANE");
+            if (i == PROCESSED) {
+                study.getImageBuilder().setWidth(0);
+            }
+            studies.add(study.build());
+        }
+        return studies;
+    }
+
+    private static void publish(ServiceHarness harness, EmbeddedSchemaRegistry registry, List<ImageStudy> studies) {
         AvroEventEncoder encoder = new AvroEventEncoder(SchemaRegistryClient.create(
                 RegistryClientConfig.of(registry.url())), SubjectNameStrategy.TOPIC_NAME, true);
         List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ImageStudy study = StudyEvents.study("ops-" + i).build();
+        for (ImageStudy study : studies) {
             events.add(new ProducerRecord<>(Topics.STUDIES, encoder.encode(Topics.STUDIES, true, study.getStudyId()),
                     encoder.encode(Topics.STUDIES, false, study)));
         }
+        // Before the good studies: none of them may wait behind it or be lost with it.
+        events.add(0, new ProducerRecord<>(Topics.STUDIES, null, claimingTwoGigabytes(events.get(0).value())));
         harness.produce(Topics.STUDIES, events);
     }
 
-    private static JsonNode awaitJson(String url, Predicate<JsonNode> done) throws Exception {
-        return JSON.readTree(awaitText(url, body -> {
-            try {
-                return done.test(JSON.readTree(body));
-            } catch (IOException e) {
-                return false;
-            }
-        }));
-    }
-
-    /** GETs the URL until the body satisfies {@code done} or 90 s pass; returns the last body. */
-    private static String awaitText(String url, Predicate<String> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (done.test(body)) {
-                    return body;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(300);
+    /** An event of 10 bytes whose study id claims to be 2,000,000,000 bytes long (a zig-zag varint). */
+    private static byte[] claimingTwoGigabytes(byte[] validEvent) {
+        byte[] event = java.util.Arrays.copyOf(validEvent, 10);
+        long zigZag = 2L * 2_000_000_000L;
+        int at = 5;
+        while ((zigZag & ~0x7FL) != 0) {
+            event[at++] = (byte) ((zigZag & 0x7F) | 0x80);
+            zigZag >>>= 7;
         }
-        return body;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        event[at] = (byte) zigZag;
+        return event;
     }
 }

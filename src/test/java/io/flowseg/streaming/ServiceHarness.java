@@ -10,21 +10,13 @@ import io.flowseg.uncertainty.UncertaintySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** An embedded broker, the bundled model, and the service assembled from them with cheap limits. */
 final class ServiceHarness implements AutoCloseable {
@@ -73,15 +65,7 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) {
-        Map<String, Object> config = new HashMap<>(connection());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            for (ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(record);
-            }
-            producer.flush();
-        }
+        TestClients.produce(connection(), records);
     }
 
     /** Reads a topic from the start, read_committed, until {@code done} holds for what was read, or 60 s pass. */
@@ -92,21 +76,7 @@ final class ServiceHarness implements AutoCloseable {
     /** The same, giving up after {@code timeout}. */
     List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
                                                    Duration timeout) {
-        Map<String, Object> config = new HashMap<>(connection());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(read) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
-            }
-        }
-        return read;
+        return TestClients.readUntil(connection(), topic, done, timeout);
     }
 
     @Override

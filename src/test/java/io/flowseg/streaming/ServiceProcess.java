@@ -25,11 +25,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the packaged flowseg with these system properties and arguments; its output goes to {@code log}. */
     public static ServiceProcess start(Map<String, String> properties, Path log, List<String> arguments) throws IOException {
+        return start(List.of(), properties, log, arguments);
+    }
+
+    /** The same, with more JVM options (e.g. a heap as small as a container's). */
+    public static ServiceProcess start(List<String> jvmOptions, Map<String, String> properties, Path log,
+                                       List<String> arguments) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:MaxDirectMemorySize=64m", "-Dai.djl.offline=true", "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);

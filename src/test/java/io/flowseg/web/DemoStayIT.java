@@ -122,6 +122,9 @@ class DemoStayIT {
         assertEquals(400, bad.statusCode());
         assertEquals("figure", JSON.readTree(bad.body()).path("field").asText(), bad.body());
         assertEquals(404, send("GET", "api/policies/bad", null).statusCode(), "a rejected write writes nothing");
+        String oversized = "{\"description\": \"" + "x".repeat(70 * 1024) + "\"}";
+        assertEquals(413, send("PUT", "api/policies/bad", oversized).statusCode(),
+                "a body over quarkus.http.limits.max-body-size is refused before it is parsed");
 
         HttpResponse<String> disabled = send("POST", "api/policies/site-quiet/disable", null);
         assertEquals(200, disabled.statusCode(), disabled.body());
