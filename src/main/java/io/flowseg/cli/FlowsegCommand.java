@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "flowseg", mixinStandardHelpOptions = true, version = "flowseg 0.1.0",
         description = "Uncertainty-aware segmentation with conditional flow matching.",
         subcommands = {ServeCommand.class, DemoCommand.class, SampleCommand.class, TrainCommand.class, EvalCommand.class,
-                BenchCommand.class, SynthCommand.class})
+                BenchCommand.class, SynthCommand.class, EngineCommand.class})
 public class FlowsegCommand {
 }

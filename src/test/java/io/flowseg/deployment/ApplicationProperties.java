@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * flowseg's src/main/resources/application.properties, as the manifests are checked against it.
- * Optional settings without a default are listed there commented out ({@code #flowseg.registry.trust-store=}):
- * they count as keys, without a value.
+ * flowseg's src/main/resources/application.properties, as the deployment files are checked
+ * against it. Optional settings without a default are listed there commented out
+ * ({@code #flowseg.registry.trust-store=}): they count as keys, without a value.
  */
 final class ApplicationProperties {
     static final Path FILE = Path.of("src/main/resources/application.properties");
@@ -51,9 +52,24 @@ final class ApplicationProperties {
         return Optional.ofNullable(values.getProperty(key));
     }
 
+    /** The value as written; a key the file does not set fails the test. */
+    String get(String key) {
+        return value(key).orElseThrow(() -> new AssertionError(FILE + " has no " + key));
+    }
+
+    /** The keys with a value that start with {@code prefix}. */
+    Set<String> keysStartingWith(String prefix) {
+        return values.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).collect(Collectors.toSet());
+    }
+
+    /** The environment variables that set the file's keys, the documented unset ones included. */
+    Set<String> environmentNames() {
+        return keys.stream().map(ApplicationProperties::environmentName).collect(Collectors.toSet());
+    }
+
     /** Whether an environment variable names one of the keys (in Quarkus' mapping of keys to variables). */
     boolean hasKeyFor(String environmentVariable) {
-        return keys.stream().anyMatch(key -> environmentName(key).equals(environmentVariable));
+        return environmentNames().contains(environmentVariable);
     }
 
     /** Quarkus' environment form of a key: upper case, every non-alphanumeric character an underscore. */
