@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
 /**
  * What the health checks report on (/q/health/live, /q/health/ready). The serving command
@@ -59,6 +60,19 @@ public class ServiceHealth {
             boolean failed = current != null && current.stopped().isCompletedExceptionally();
             return HealthCheckResponse.named("flowseg-processor").status(!failed).build();
         };
+    }
+
+    /**
+     * Started once the model is loaded and libtorch runs (tens of seconds on a CPU): a start-up
+     * probe on /q/health/started then covers the slow part of starting, which liveness must not.
+     */
+    @Produces
+    @Startup
+    HealthCheck modelLoaded() {
+        return () -> HealthCheckResponse.named("flowseg-model")
+                .status(modelName != null)
+                .withData("model", modelName != null ? modelName : "loading")
+                .build();
     }
 
     /** Ready when the model is loaded, the processor runs, Kafka and the registry answer and the monitoring topology runs. */

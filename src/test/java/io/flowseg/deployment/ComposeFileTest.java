@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
     private static final List<String> FLOWSEG = List.of("flowseg-gpu", "flowseg-cpu");
-    private static final Path LAUNCHER = Path.of("src", "main", "sh", "flowseg-jvm");
 
     private static ComposeFile compose;
     private static ApplicationProperties properties;
@@ -193,7 +192,7 @@ class ComposeFileTest {
     @Test
     void flowsegsEnvironmentSetsRealSettings() throws IOException {
         Set<String> configKeys = properties.environmentNames();
-        Set<String> launcherVariables = launcherVariables();
+        Set<String> launcherVariables = LauncherVariables.read();
         Set<String> kafkaClientKeys = KafkaClientSettings.names();
         for (String flowseg : FLOWSEG) {
             Map<String, String> environment = compose.environment(flowseg);
@@ -205,7 +204,7 @@ class ComposeFileTest {
                     assertTrue(kafkaClientKeys.contains(key), variable + " is no Kafka client setting (" + key + ")");
                 } else if (variable.startsWith("FLOWSEG_") || variable.startsWith("QUARKUS_")) {
                     assertTrue(configKeys.contains(variable) || launcherVariables.contains(variable),
-                            variable + " names no key of application.properties and no variable of " + LAUNCHER);
+                            variable + " names no key of application.properties and no variable of " + LauncherVariables.LAUNCHER);
                 } else {
                     fail(flowseg + " sets " + variable + ", which flowseg does not read");
                 }
@@ -297,17 +296,6 @@ class ComposeFileTest {
         Set<String> names = new HashSet<>(Set.of(service));
         compose.service(service).path("networks").forEach(network -> network.path("aliases").forEach(a -> names.add(a.asText())));
         return names;
-    }
-
-    /** The FLOWSEG_* variables the launcher reads, such as FLOWSEG_JAVA_OPTS. */
-    private static Set<String> launcherVariables() throws IOException {
-        Matcher matcher = Pattern.compile("\\$\\{(FLOWSEG_[A-Z_]+)").matcher(Files.readString(LAUNCHER));
-        Set<String> variables = new HashSet<>();
-        while (matcher.find()) {
-            variables.add(matcher.group(1));
-        }
-        assertTrue(variables.contains("FLOWSEG_JAVA_OPTS"), "the launcher's variables were not found in " + LAUNCHER);
-        return variables;
     }
 
     private static List<String> textList(JsonNode node) {

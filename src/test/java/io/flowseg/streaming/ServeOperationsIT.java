@@ -8,6 +8,8 @@ import static io.flowseg.streaming.HttpPolling.awaitText;
 import static io.flowseg.streaming.HttpPolling.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowseg.deployment.RenderedManifests;
+import io.flowseg.deployment.RenderedManifests.Overlay;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.registry.AvroEventEncoder;
 import io.flowseg.registry.EmbeddedRegistryConfig;
@@ -51,6 +53,14 @@ class ServeOperationsIT {
             JsonNode ready = awaitJson(base + "/q/health/ready", body -> body.path("status").asText().equals("UP"));
             assertEquals("UP", ready.path("status").asText(), ready.toString());
             assertEquals("UP", awaitJson(base + "/q/health/live", body -> true).path("status").asText());
+            JsonNode started = awaitJson(base + "/q/health/started", body -> true);
+            assertEquals("flowseg-model", started.at("/checks/0/name").asText(), "the start-up check waits for the model");
+            // The Kubernetes probes ask exactly these paths (k8s/, rendered by kustomize).
+            for (Overlay overlay : Overlay.values()) {
+                for (String path : RenderedManifests.probePaths(overlay).all()) {
+                    assertEquals(200, HttpPolling.status(base + path), overlay + " probe " + path);
+                }
+            }
             String rejected = "flowseg_studies_rejected_total{reason=\"INVALID_DIMENSIONS\"} 1.0";
             String poisoned = "flowseg_studies_rejected_total{reason=\"UNDECODABLE_EVENT\"} 1.0";
             String metrics = awaitText(base + "/q/metrics", body -> body.contains("flowseg_studies_processed_total 3.0")
