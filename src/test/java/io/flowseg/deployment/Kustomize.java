@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * test fails: the manifests are never left untested.
  */
 final class Kustomize {
-    static final String PROPERTY = "flowseg.kustomize";
+    static final String PROPERTY = "kustomize.binary";
     private static final long TIMEOUT_SECONDS = 120;
 
     private final List<String> command;
