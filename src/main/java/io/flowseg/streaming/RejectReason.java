@@ -33,7 +33,9 @@ public enum RejectReason {
     IMAGE_TOO_LARGE,
     UNSUPPORTED_CHANNELS,
     /** The engine failed on this study alone (after the rest of its batch was retried without it). */
-    PROCESSING_FAILED;
+    PROCESSING_FAILED,
+    /** A result record is larger than the producer may send (kafka.max.request.size). */
+    RESULT_TOO_LARGE;
 
     /** The image intake's reasons keep their names. */
     public static RejectReason of(RejectionReason imageReason) {

@@ -209,6 +209,15 @@ public final class StudyProcessor implements Runnable {
         List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(2);
         outputs.add(output(topics.segmentations(), event, events.segmentation(study, done.result(), used, timings)));
         outputs.add(output(topics.uncertainty(), event, events.uncertainty(study, done.result(), used, timings)));
+        for (ProducerRecord<byte[], byte[]> output : outputs) {
+            if (!settings.outputLimit().fits(output)) {
+                return deadLetter(record, event, new StudyRejectedException(RejectReason.RESULT_TOO_LARGE,
+                        "the record for " + output.topic() + " would take " + OutputLimit.sizeOf(output)
+                                + " bytes, more than the producer may send (kafka.max.request.size "
+                                + settings.outputLimit().maxRecordBytes() + "): raise it, and the topics' "
+                                + "max.message.bytes with it"));
+            }
+        }
         return new Outcome(outputs, null, timings);
     }
 
@@ -219,7 +228,7 @@ public final class StudyProcessor implements Runnable {
     private Outcome deadLetter(ConsumerRecord<byte[], byte[]> record, ImageStudy event,
                                StudyRejectedException reason) {
         String topic = settings.topics().deadLetter();
-        StudyRejected rejected = StudyRejected.newBuilder()
+        StudyRejected.Builder rejected = StudyRejected.newBuilder()
                 .setReasonCode(reason.reason().name())
                 .setMessage(reason.getMessage())
                 .setStudyId(event != null ? event.getStudyId() : null)
@@ -229,13 +238,19 @@ public final class StudyProcessor implements Runnable {
                 .setSourceTimestamp(Instant.ofEpochMilli(Math.max(0, record.timestamp())))
                 .setOriginalKey(record.key() != null ? ByteBuffer.wrap(record.key()) : null)
                 .setOriginalValue(record.value() != null ? ByteBuffer.wrap(record.value()) : null)
-                .setRejectedAt(Instant.now())
-                .build();
+                .setRejectedAt(Instant.now());
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, record.key(),
+                codec.encodeValue(topic, rejected.build()));
+        if (!settings.outputLimit().fits(letter) && record.value() != null) {
+            // Still findable by source partition and offset; the event itself stays in its topic until retention.
+            rejected.setOriginalValue(null).setMessage(reason.getMessage() + " (the original event, "
+                    + record.value().length + " bytes, is left out: with it the dead letter exceeds kafka.max.request.size)");
+            letter = new ProducerRecord<>(topic, record.key(), codec.encodeValue(topic, rejected.build()));
+        }
         // Partition and offset identify the event without logging anything about the patient.
         LOG.warnf("rejected %s-%d@%d: %s (%s)", record.topic(), record.partition(), record.offset(),
                 reason.reason(), reason.getMessage());
-        return new Outcome(List.of(new ProducerRecord<>(topic, record.key(), codec.encodeValue(topic, rejected))),
-                reason.reason(), null);
+        return new Outcome(List.of(letter), reason.reason(), null);
     }
 
     private void applyBackPressure() {

@@ -104,6 +104,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyAcceptedStudysOutputFitsItsTopic() throws IOException {
+        Map<String, Topic> created = topicScript();
+        for (String flowseg : FLOWSEG) {
+            long producerLimit = Long.parseLong(compose.environment(flowseg).get("KAFKA_MAX_REQUEST_SIZE"));
+            for (String output : List.of("segmentations", "uncertainty", "dead-letter")) {
+                Topic topic = created.get(properties.get("flowseg.topics." + output));
+                assertTrue(Long.parseLong(topic.configs().get("max.message.bytes")) >= producerLimit,
+                        topic.name() + " must take every record flowseg's producer may send");
+            }
+            long studies = Long.parseLong(created.get(properties.get("flowseg.topics.studies")).configs()
+                    .get("max.message.bytes"));
+            assertTrue(studies <= Long.parseLong(properties.get("flowseg.processor.max-message-bytes")),
+                    "every event the studies topic takes is one flowseg processes");
+            assertTrue(studies + 64 * 1024 <= producerLimit, "a dead letter carries its event, with room to spare");
+        }
+    }
+
+    @Test
     void prometheusScrapesFlowsegsMetrics() throws IOException {
         JsonNode config = YamlTree.read(compose.mountAt("prometheus", "/etc/prometheus/prometheus.yml").inRepository());
         List<String> targets = new ArrayList<>();

@@ -45,8 +45,12 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     StudyService.Parts parts(Topics topics, EventCodec codec) {
+        return parts(topics, codec, OutputLimit.of(connection()));
+    }
+
+    StudyService.Parts parts(Topics topics, EventCodec codec, OutputLimit outputLimit) {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), outputLimit);
         StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
                 IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution()), model.info().name());
         return new StudyService.Parts(settings, codec, intake,
@@ -56,7 +60,12 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     StudyService start(StudyService.Parts parts, String transactionalId) {
-        return StudyService.start(parts, connection(), "flowseg-test-" + parts.settings().topics().studies(),
+        return start(parts, transactionalId, connection());
+    }
+
+    /** The same with other client settings, e.g. a producer limit. */
+    StudyService start(StudyService.Parts parts, String transactionalId, Map<String, Object> connection) {
+        return StudyService.start(parts, connection, "flowseg-test-" + parts.settings().topics().studies(),
                 transactionalId);
     }
 

@@ -116,6 +116,33 @@ class StudyProcessorTest {
         assertTrue(counts.values().stream().allMatch(n -> n == 1), "no study published twice: " + counts);
     }
 
+    @Test
+    void resultsLargerThanTheProducerMaySendAreDeadLetteredAndBlockNothing() {
+        Topics topics = ServiceHarness.freshTopics();
+        harness.produce(topics.studies(), List.of(event(topics, StudyEvents.study("large-1").build()),
+                event(topics, StudyEvents.study("large-2").build())));
+        // A producer limit below these studies' results: sent, they would fail every transaction.
+        int limit = 1500;
+        Map<String, Object> connection = new java.util.HashMap<>(harness.connection());
+        connection.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limit);
+
+        try (StudyService ignored = harness.start(harness.parts(topics, CODEC, OutputLimit.of(connection)), "t3",
+                connection)) {
+            List<StudyRejected> rejected = values(harness.readUntil(topics.deadLetter(), read -> read.size() >= 2),
+                    StudyRejected.class);
+
+            assertEquals(List.of("large-1", "large-2"), rejected.stream().map(StudyRejected::getStudyId).toList());
+            for (StudyRejected dead : rejected) {
+                assertEquals("RESULT_TOO_LARGE", dead.getReasonCode());
+                assertTrue(dead.getMessage().contains("kafka.max.request.size " + limit), dead.getMessage());
+                assertEquals(null, dead.getOriginalValue(), "the event itself does not fit the dead letter either");
+                assertTrue(dead.getMessage().contains("the original event"), dead.getMessage());
+            }
+            assertEquals(0, harness.readUntil(topics.segmentations(), read -> !read.isEmpty(),
+                    java.time.Duration.ofSeconds(2)).size());
+        }
+    }
+
     private static ProducerRecord<byte[], byte[]> event(Topics topics, ImageStudy study) {
         return new ProducerRecord<>(topics.studies(), study.getStudyId().getBytes(StandardCharsets.UTF_8),
                 PlainAvroCodec.encode(study));
