@@ -27,7 +27,6 @@ import io.flowseg.streaming.ConnectionWatch;
 import io.flowseg.streaming.RegistryCheck;
 import io.flowseg.streaming.ServiceConnections;
 import io.flowseg.streaming.EventCodec;
-import io.flowseg.streaming.OutputLimit;
 import io.flowseg.streaming.ProcessingListener;
 import io.flowseg.streaming.ProcessorSettings;
 import io.flowseg.streaming.RegistryEventCodec;
@@ -170,7 +169,7 @@ public class ServiceAssembly {
         FlowsegConfig.Processor processor = config.processor();
         AvroLimits.requireAtLeast(processor.maxMessageBytes());
         ProcessorSettings settings = new ProcessorSettings(topics(), processor.pollTimeout(), processor.maxInFlight(),
-                processor.maxMessageBytes(), processor.drainTimeout(), OutputLimit.of(connection));
+                processor.maxMessageBytes(), processor.drainTimeout());
         StudyService.Parts parts = new StudyService.Parts(settings, codec, intake(model),
                 () -> ConfiguredEngine.create(model.newPredictor(), config), processor.maxStudiesPerBatch(),
                 new ResultEvents(model.info(), config.uncertainty().varianceLevel(), config.results().previewSize()),

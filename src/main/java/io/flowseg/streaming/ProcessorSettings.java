@@ -10,10 +10,9 @@ import java.time.Duration;
  * @param maxInFlight     studies taken but not yet finished before the consumer pauses its partitions
  * @param maxMessageBytes events larger than this are dead-lettered before any decoding
  * @param drainTimeout    on shutdown, how long to wait for studies in progress to finish and be published
- * @param outputLimit     the largest record the producer may send; larger results are dead-lettered
  */
 public record ProcessorSettings(Topics topics, Duration pollTimeout, int maxInFlight, int maxMessageBytes,
-                                Duration drainTimeout, OutputLimit outputLimit) {
+                                Duration drainTimeout) {
 
     public ProcessorSettings {
         if (maxInFlight < 1 || maxMessageBytes < 1) {

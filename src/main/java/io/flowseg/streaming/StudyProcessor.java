@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -59,6 +60,7 @@ public final class StudyProcessor implements Runnable {
     private final ProcessorSettings settings;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
+    private final OutputLimit outputLimit;
     private final EventCodec codec;
     private final StudyIntake intake;
     private final Dispatcher dispatcher;
@@ -74,9 +76,10 @@ public final class StudyProcessor implements Runnable {
     private volatile boolean running = true;
 
     public StudyProcessor(ProcessorSettings settings, Consumer<byte[], byte[]> consumer,
-                          Producer<byte[], byte[]> producer, EventCodec codec, StudyIntake intake,
-                          Dispatcher dispatcher, ResultEvents events, ProcessingListener listener) {
+                          Producer<byte[], byte[]> producer, OutputLimit outputLimit, EventCodec codec,
+                          StudyIntake intake, Dispatcher dispatcher, ResultEvents events, ProcessingListener listener) {
         this.settings = settings;
+        this.outputLimit = outputLimit;
         this.consumer = consumer;
         this.producer = producer;
         this.codec = codec;
@@ -210,12 +213,10 @@ public final class StudyProcessor implements Runnable {
         outputs.add(output(topics.segmentations(), event, events.segmentation(study, done.result(), used, timings)));
         outputs.add(output(topics.uncertainty(), event, events.uncertainty(study, done.result(), used, timings)));
         for (ProducerRecord<byte[], byte[]> output : outputs) {
-            if (!settings.outputLimit().fits(output)) {
+            Optional<OutputLimit.Exceeded> exceeded = outputLimit.check(output);
+            if (exceeded.isPresent()) {
                 return deadLetter(record, event, new StudyRejectedException(RejectReason.RESULT_TOO_LARGE,
-                        "the record for " + output.topic() + " would take " + OutputLimit.sizeOf(output)
-                                + " bytes, more than the producer may send (kafka.max.request.size "
-                                + settings.outputLimit().maxRecordBytes() + "): raise it, and the topics' "
-                                + "max.message.bytes with it"));
+                        exceeded.get().describe(output.topic())));
             }
         }
         return new Outcome(outputs, null, timings);
@@ -241,10 +242,12 @@ public final class StudyProcessor implements Runnable {
                 .setRejectedAt(Instant.now());
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, record.key(),
                 codec.encodeValue(topic, rejected.build()));
-        if (!settings.outputLimit().fits(letter) && record.value() != null) {
+        Optional<OutputLimit.Exceeded> exceeded = outputLimit.check(letter);
+        if (exceeded.isPresent() && record.value() != null) {
             // Still findable by source partition and offset; the event itself stays in its topic until retention.
             rejected.setOriginalValue(null).setMessage(reason.getMessage() + " (the original event, "
-                    + record.value().length + " bytes, is left out: with it the dead letter exceeds kafka.max.request.size)");
+                    + record.value().length + " bytes, is left out: with it the dead letter exceeds "
+                    + exceeded.get().limitName() + ")");
             letter = new ProducerRecord<>(topic, record.key(), codec.encodeValue(topic, rejected.build()));
         }
         // Partition and offset identify the event without logging anything about the patient.

@@ -22,6 +22,7 @@ public final class StudyService implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final OutputLimit outputLimit;
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -35,8 +36,9 @@ public final class StudyService implements AutoCloseable {
         this.dispatcher = new Dispatcher(parts.engines(), parts.maxStudiesPerBatch(), parts.listener()::batched);
         this.consumer = KafkaClients.studyConsumer(connection, groupId, parts.settings().maxInFlight());
         this.producer = KafkaClients.resultProducer(connection, transactionalId);
-        this.processor = new StudyProcessor(parts.settings(), consumer, producer, parts.codec(), parts.intake(),
-                dispatcher, parts.events(), parts.listener());
+        this.outputLimit = OutputLimit.of(connection);
+        this.processor = new StudyProcessor(parts.settings(), consumer, producer, outputLimit, parts.codec(),
+                parts.intake(), dispatcher, parts.events(), parts.listener());
         this.thread = new Thread(this::run, "flowseg-processor");
     }
 
@@ -59,6 +61,7 @@ public final class StudyService implements AutoCloseable {
             dispatcher.close();
             consumer.close(Duration.ofSeconds(10));
             producer.close(Duration.ofSeconds(10));
+            outputLimit.close();
         }
     }
 

@@ -45,12 +45,8 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     StudyService.Parts parts(Topics topics, EventCodec codec) {
-        return parts(topics, codec, OutputLimit.of(connection()));
-    }
-
-    StudyService.Parts parts(Topics topics, EventCodec codec, OutputLimit outputLimit) {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
-                Duration.ofSeconds(60), outputLimit);
+                Duration.ofSeconds(60));
         StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
                 IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution()), model.info().name());
         return new StudyService.Parts(settings, codec, intake,

@@ -20,8 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,20 +130,48 @@ class StudyProcessorTest {
         Map<String, Object> connection = new java.util.HashMap<>(harness.connection());
         connection.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limit);
 
-        try (StudyService ignored = harness.start(harness.parts(topics, CODEC, OutputLimit.of(connection)), "t3",
-                connection)) {
+        try (StudyService ignored = harness.start(harness.parts(topics, CODEC), "t3", connection)) {
             List<StudyRejected> rejected = values(harness.readUntil(topics.deadLetter(), read -> read.size() >= 2),
                     StudyRejected.class);
 
             assertEquals(List.of("large-1", "large-2"), rejected.stream().map(StudyRejected::getStudyId).toList());
             for (StudyRejected dead : rejected) {
                 assertEquals("RESULT_TOO_LARGE", dead.getReasonCode());
-                assertTrue(dead.getMessage().contains("kafka.max.request.size " + limit), dead.getMessage());
+                assertTrue(dead.getMessage().contains("more than kafka.max.request.size (" + limit + ")"),
+                        dead.getMessage());
                 assertEquals(null, dead.getOriginalValue(), "the event itself does not fit the dead letter either");
                 assertTrue(dead.getMessage().contains("the original event"), dead.getMessage());
             }
             assertEquals(0, harness.readUntil(topics.segmentations(), read -> !read.isEmpty(),
                     java.time.Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void resultsLargerThanTheirTopicTakesAreDeadLetteredAndBlockNothing() throws Exception {
+        Topics topics = ServiceHarness.freshTopics();
+        // A segmentations topic made by an operator with a record limit below these studies' results;
+        // the producer's own limit is Kafka's default, 1 MiB.
+        int limit = 1200;
+        try (Admin admin = Admin.create(harness.connection())) {
+            admin.createTopics(List.of(new NewTopic(topics.segmentations(), 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(limit)))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        harness.produce(topics.studies(), List.of(event(topics, StudyEvents.study("wide-1").build()),
+                event(topics, StudyEvents.study("wide-2").build())));
+
+        try (StudyService ignored = harness.start(harness.parts(topics, CODEC), "t4")) {
+            List<StudyRejected> rejected = values(harness.readUntil(topics.deadLetter(), read -> read.size() >= 2),
+                    StudyRejected.class);
+
+            assertEquals(List.of("wide-1", "wide-2"), rejected.stream().map(StudyRejected::getStudyId).toList());
+            for (StudyRejected dead : rejected) {
+                assertEquals("RESULT_TOO_LARGE", dead.getReasonCode());
+                assertTrue(dead.getMessage().contains(topics.segmentations() + "'s max.message.bytes (" + limit + ")"),
+                        dead.getMessage());
+                assertTrue(dead.getOriginalValue() != null, "the dead-letter topic takes the event itself");
+            }
         }
     }
 
