@@ -63,14 +63,16 @@ class SecureServeIT {
         broker.close();
     }
 
+    /** Set as Kubernetes and compose set them: environment variables (KAFKA_SASL_JAAS_CONFIG, ...). */
     @Test
     void processesStudiesOverSaslSslWithTheRegistryOverHttps() throws Exception {
-        assertProcessesStudiesOver(broker.saslSsl(SecureBroker.PASSWORD), "sasl-it");
+        assertProcessesStudiesOver(broker.saslSsl(SecureBroker.PASSWORD), "sasl-it", true);
     }
 
+    /** Set as system properties (-Dkafka.ssl.keystore.location=...). */
     @Test
     void processesStudiesOverMutualTls() throws Exception {
-        assertProcessesStudiesOver(broker.mutualTls(true), "mtls-it");
+        assertProcessesStudiesOver(broker.mutualTls(true), "mtls-it", false);
     }
 
     @Test
@@ -102,11 +104,15 @@ class SecureServeIT {
         }
     }
 
-    private static void assertProcessesStudiesOver(Map<String, Object> connection, String name) throws Exception {
+    private static void assertProcessesStudiesOver(Map<String, Object> connection, String name, boolean asEnvironment)
+            throws Exception {
         Topics topics = ServiceHarness.freshTopics();
         Path log = folder.resolve(name + ".log");
         int port = freePort();
-        try (ServiceProcess serve = ServiceProcess.serve(serveSettings(connection, topics, port, name), log)) {
+        Map<String, String> settings = serveSettings(connection, topics, port, name);
+        try (ServiceProcess serve = asEnvironment
+                ? ServiceProcess.start(List.of(), environmentOf(settings), Map.of(), log, List.of("serve"))
+                : ServiceProcess.serve(settings, log)) {
             List<ImageStudy> studies = IntStream.range(0, 2)
                     .mapToObj(i -> StudyEvents.study(name + "-" + i).build()).toList();
             publish(connection, topics.studies(), studies);
@@ -161,6 +167,13 @@ class SecureServeIT {
         settings.put("quarkus.kafka-streams.application-id", "flowseg-monitoring-" + transactionalId);
         settings.put("quarkus.http.port", Integer.toString(port));
         return settings;
+    }
+
+    /** MicroProfile Config's environment form of each key: upper case, every other character an underscore. */
+    private static Map<String, String> environmentOf(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>();
+        settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), value));
+        return environment;
     }
 
     /** Written as a hospital's producer would: over the same secured connection, registry over HTTPS. */

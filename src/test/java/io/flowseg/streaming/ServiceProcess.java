@@ -31,6 +31,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with more JVM options (e.g. a heap as small as a container's). */
     public static ServiceProcess start(List<String> jvmOptions, Map<String, String> properties, Path log,
                                        List<String> arguments) throws IOException {
+        return start(jvmOptions, Map.of(), properties, log, arguments);
+    }
+
+    /** The same, with environment variables added, as containers set their settings. */
+    public static ServiceProcess start(List<String> jvmOptions, Map<String, String> environment,
+                                       Map<String, String> properties, Path log, List<String> arguments)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `package`");
         }
@@ -40,8 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);
-        return new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new ServiceProcess(builder.start());
     }
 
     /** Waits for the process to end by itself; returns its exit code. */
