@@ -53,7 +53,7 @@ public final class BrokerCheck implements ConnectionWatch.Check {
                     + "): check the user name and password in kafka.sasl.jaas.config and kafka.sasl.mechanism";
         }
         if (failure instanceof SslAuthenticationException) {
-            return "the TLS handshake with Kafka at " + bootstrapServers + " failed (" + rootMessage(failure)
+            return "the TLS handshake with Kafka at " + bootstrapServers + " failed (" + Failures.rootMessage(failure)
                     + "): check kafka.ssl.truststore.* and, where the broker requires client certificates, kafka.ssl.keystore.*";
         }
         if (failure instanceof AuthenticationException) {
@@ -66,7 +66,7 @@ public final class BrokerCheck implements ConnectionWatch.Check {
         if (failure instanceof org.apache.kafka.common.errors.TimeoutException) {
             return explainSilence();
         }
-        return "Kafka at " + bootstrapServers + " could not be asked: " + rootMessage(failure);
+        return "Kafka at " + bootstrapServers + " could not be asked: " + Failures.rootMessage(failure);
     }
 
     /** No answer at all: find out whether anything listens, and whether it expects TLS we do not speak. */
@@ -89,14 +89,6 @@ public final class BrokerCheck implements ConnectionWatch.Check {
             problems.append(problems.isEmpty() ? "" : "; ").append(problem);
         }
         return "no answer from Kafka: " + problems;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     @Override

@@ -187,7 +187,7 @@ public final class StudyProcessor implements Runnable {
 
     private static StudyRejectedException processingFailed(Throwable failure) {
         return new StudyRejectedException(RejectReason.PROCESSING_FAILED,
-                "processing failed on this study: " + rootMessage(failure), failure);
+                "processing failed on this study: " + Failures.rootMessage(failure), failure);
     }
 
     private ImageStudy decode(ConsumerRecord<byte[], byte[]> record) throws StudyRejectedException {
@@ -295,7 +295,7 @@ public final class StudyProcessor implements Runnable {
             throw e;
         } catch (KafkaException | CompletionException e) {
             LOG.warnf("transaction of %d studies failed, rewinding to the committed offsets: %s", finished.size(),
-                    rootMessage(e));
+                    Failures.rootMessage(e));
             producer.abortTransaction();
             rewind();
             return;
@@ -342,14 +342,6 @@ public final class StudyProcessor implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /** Work of partitions taken away is dropped: it was not committed, and their new owner redoes it. */
