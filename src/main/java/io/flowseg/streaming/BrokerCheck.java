@@ -72,18 +72,19 @@ public final class BrokerCheck implements ConnectionWatch.Check {
     /** No answer at all: find out whether anything listens, and whether it expects TLS we do not speak. */
     private String explainSilence() {
         StringBuilder problems = new StringBuilder();
-        for (String address : bootstrapServers.split(",")) {
-            ListenerProbe.Finding finding = ListenerProbe.probe(address.trim(), Duration.ofSeconds(2));
+        for (String listed : bootstrapServers.split(",")) {
+            String address = listed.trim();
+            ListenerProbe.Finding finding = ListenerProbe.probe(address, Duration.ofSeconds(2));
             String problem = switch (finding) {
-                case NOTHING_LISTENING -> "nothing listens at " + address.trim();
+                case NOTHING_LISTENING -> "nothing listens at " + address;
                 case SPEAKS_TLS -> securityProtocol.endsWith("SSL")
-                        ? "the broker at " + address.trim() + " accepted TLS but did not answer flowseg's requests"
-                        : "the listener at " + address.trim() + " expects TLS, but kafka.security.protocol is "
+                        ? "the broker at " + address + " accepted TLS but did not answer flowseg's requests"
+                        : "the listener at " + address + " expects TLS, but kafka.security.protocol is "
                         + securityProtocol + ": set it to SASL_SSL or SSL, with the broker's trust store";
                 case NO_TLS -> securityProtocol.endsWith("SSL")
-                        ? "the listener at " + address.trim() + " does not speak TLS, but kafka.security.protocol is "
+                        ? "the listener at " + address + " does not speak TLS, but kafka.security.protocol is "
                         + securityProtocol
-                        : "the broker at " + address.trim() + " accepted the connection but did not answer: does "
+                        : "the broker at " + address + " accepted the connection but did not answer: does "
                         + "kafka.security.protocol (" + securityProtocol + ") match its listener?";
             };
             problems.append(problems.isEmpty() ? "" : "; ").append(problem);

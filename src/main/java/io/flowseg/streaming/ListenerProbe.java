@@ -35,14 +35,13 @@ final class ListenerProbe {
             return Finding.NOTHING_LISTENING;
         }
         int millis = (int) timeout.toMillis();
-        try (Socket plain = new Socket()) {
-            plain.connect(address, millis);
-        } catch (IOException e) {
-            return Finding.NOTHING_LISTENING;
-        }
         AtomicBoolean sentCertificate = new AtomicBoolean();
         try (Socket raw = new Socket()) {
-            raw.connect(address, millis);
+            try {
+                raw.connect(address, millis);
+            } catch (IOException e) {
+                return Finding.NOTHING_LISTENING;
+            }
             raw.setSoTimeout(millis);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new CertificateSpy(sentCertificate)}, null);
