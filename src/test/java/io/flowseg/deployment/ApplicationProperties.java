@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * against it. Optional settings without a default are listed there commented out
  * ({@code #flowseg.registry.trust-store=}): they count as keys, without a value.
  */
-final class ApplicationProperties {
+public final class ApplicationProperties {
     static final Path FILE = Path.of("src/main/resources/application.properties");
     private static final Pattern COMMENTED_KEY = Pattern.compile("^#([A-Za-z][^\\s=#]*)=", Pattern.MULTILINE);
 
@@ -73,7 +73,7 @@ final class ApplicationProperties {
     }
 
     /** Quarkus' environment form of a key: upper case, every non-alphanumeric character an underscore. */
-    static String environmentName(String key) {
+    public static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowseg.deployment.ApplicationProperties;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.registry.AvroEventEncoder;
 import io.flowseg.registry.EmbeddedRegistryConfig;
@@ -169,10 +170,10 @@ class SecureServeIT {
         return settings;
     }
 
-    /** MicroProfile Config's environment form of each key: upper case, every other character an underscore. */
+    /** Each key in its environment form (ApplicationProperties.environmentName), as deployments set them. */
     private static Map<String, String> environmentOf(Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>();
-        settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), value));
+        settings.forEach((key, value) -> environment.put(ApplicationProperties.environmentName(key), value));
         return environment;
     }
 

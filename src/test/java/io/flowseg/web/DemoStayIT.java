@@ -1,5 +1,6 @@
 package io.flowseg.web;
 
+import static io.flowseg.streaming.HttpPolling.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowseg.streaming.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,11 +185,5 @@ class DemoStayIT {
     private static String tail(Path log) throws IOException {
         String text = Files.readString(log);
         return text.substring(Math.max(0, text.length() - 4000));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
