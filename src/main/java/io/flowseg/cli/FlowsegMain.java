@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -36,7 +37,7 @@ public class FlowsegMain implements QuarkusApplication {
     }
 
     public static void main(String... args) {
-        AvroLimits.capAt(maxMessageBytes());
+        maxMessageBytes().ifPresent(AvroLimits::capAt);
         if (args.length == 0 || !SERVING_COMMANDS.contains(args[0]) || List.of(args).stream().anyMatch(HELP::contains)) {
             Quarkus.run(FlowsegMain.class, args);
             return;
@@ -60,11 +61,17 @@ public class FlowsegMain implements QuarkusApplication {
 
     /**
      * The event size limit as {@code -D} or the environment set it, else its default: read before
-     * Quarkus starts, because Avro takes its limits once, when the first event is decoded.
+     * Quarkus starts, because Avro takes its limits once, when the first event is decoded. A value
+     * that is no number is left to Quarkus' configuration check, which names the key.
      */
-    private static int maxMessageBytes() {
+    private static OptionalInt maxMessageBytes() {
         String value = System.getProperty(MAX_MESSAGE_BYTES, System.getenv(MAX_MESSAGE_BYTES_ENV));
-        return Integer.parseInt((value != null ? value : FlowsegConfig.Processor.DEFAULT_MAX_MESSAGE_BYTES).trim());
+        try {
+            return OptionalInt.of(Integer.parseInt(
+                    (value != null ? value : FlowsegConfig.Processor.DEFAULT_MAX_MESSAGE_BYTES).trim()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static String temporaryFolder(String prefix) {
