@@ -15,10 +15,10 @@ public final class TrainStepTimer implements AutoCloseable {
     private final NetworkTrainer trainer;
 
     public TrainStepTimer(UNetConfig config, int batch) {
+        TrainingSettings settings = TrainingSettings.defaults(Integer.MAX_VALUE, batch, 0);
         TrainingSet data = TrainingSet.prepare(new SyntheticGenerator(config.resolution()).cases(CASES, RATERS, 0),
-                config.imageChannels(), config.resolution());
-        trainer = NetworkTrainer.start(config, data, Objective.FLOW_MATCHING,
-                TrainingSettings.reference(Integer.MAX_VALUE, batch, 0));
+                config.imageChannels(), config.resolution(), settings.maskTarget());
+        trainer = NetworkTrainer.start(config, data, Objective.FLOW_MATCHING, settings);
     }
 
     /** Milliseconds of each of {@code repeats} steps, after {@code warmup} untimed ones. */

@@ -8,7 +8,9 @@ import io.flowseg.engine.SamplingSettings;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.training.Augmentation;
 import io.flowseg.training.Checkpoint;
+import io.flowseg.training.MaskTarget;
 import io.flowseg.training.NetworkTrainer;
 import io.flowseg.training.Objective;
 import io.flowseg.training.TrainingRun;
@@ -17,6 +19,7 @@ import io.flowseg.training.TrainingSettings;
 import io.flowseg.training.ValidationGed;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,8 +49,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--synthetic-size", defaultValue = "128", description = "synthetic image side in pixels (default: ${DEFAULT-VALUE})")
     int syntheticSize;
 
-    @Option(names = "--validation-fraction", defaultValue = "0.1", description = "share of the cases held out for validation GED, drawn by --seed (default: ${DEFAULT-VALUE})")
-    double validationFraction;
+    @Option(names = "--validation-cases", defaultValue = "4", description = "cases held out for the validation GED, drawn by --seed from the --data folders (from the synthetic cases when there are none); 0 for none (default: ${DEFAULT-VALUE})")
+    int validationCases;
 
     @Option(names = "--objective", defaultValue = "flow-matching", description = "flow-matching, or majority-vote for the deterministic baseline (default: ${DEFAULT-VALUE})")
     String objective;
@@ -55,32 +58,59 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE})")
     String preset;
 
-    @Option(names = "--resolution", defaultValue = "64", description = "network input size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--resolution", defaultValue = "64", description = "network input size; the data's own size (128 for LIDC) trains without resampling (default: ${DEFAULT-VALUE})")
     int resolution;
 
     @Option(names = "--channels", defaultValue = "1", description = "image channels (default: ${DEFAULT-VALUE})")
     int channels;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "optimiser steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dropout", defaultValue = "0.1", description = "dropout before each residual block's second convolution (default: ${DEFAULT-VALUE})")
+    double dropout;
+
+    @Option(names = "--steps", defaultValue = "4000", description = "optimiser steps; with --time-budget only the first plan (default: ${DEFAULT-VALUE})")
     int steps;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class, description = "train until this much wall-clock time is spent (90m, 2h, PT2H), the length and learning-rate schedule planned from the measured speed")
+    Duration timeBudget;
 
     @Option(names = "--batch", defaultValue = "16", description = "rows per step (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "AdamW learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "2e-4", description = "peak AdamW learning rate (default: ${DEFAULT-VALUE})")
     float learningRate;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "steps of linear learning-rate warm-up (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--final-lr", defaultValue = "0.05", description = "fraction of the peak rate the cosine decay ends at (default: ${DEFAULT-VALUE})")
+    float finalLearningRate;
 
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE})")
     float weightDecay;
 
-    @Option(names = "--ema", defaultValue = "0.999", description = "decay of the weights' moving average (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ema", defaultValue = "0.999", description = "largest decay of the weights' moving average, reached after warm-up min(decay, (1+n)/(10+n)) (default: ${DEFAULT-VALUE})")
     float emaDecay;
 
     @Option(names = "--condition-dropout", defaultValue = "0.5", description = "per-row probability of the null image condition (default: ${DEFAULT-VALUE})")
     float conditionDropout;
 
-    @Option(names = "--no-flips", description = "do not mirror rows at random")
-    boolean noFlips;
+    @Option(names = "--mask-target", defaultValue = "soft", description = "soft (2 x area mean - 1) or binary (area mean >= 0.5) (default: ${DEFAULT-VALUE})")
+    String maskTarget;
+
+    @Option(names = "--dihedral", negatable = true, defaultValue = "true", fallbackValue = "true", description = "rows take one of the 8 rotations and mirror images of the square (default: ${DEFAULT-VALUE}; --no-dihedral turns it off)")
+    boolean dihedral;
+
+    @Option(names = "--shift", defaultValue = "3", description = "largest random translation in model pixels, 0 for none (default: ${DEFAULT-VALUE})")
+    int shift;
+
+    @Option(names = "--contrast-jitter", defaultValue = "0.15", description = "image contrast factor from U[1-c, 1+c], 0 for none (default: ${DEFAULT-VALUE})")
+    float contrastJitter;
+
+    @Option(names = "--gamma-jitter", defaultValue = "0.2", description = "image gamma exp(U[-g, g]), 0 for none (default: ${DEFAULT-VALUE})")
+    float gammaJitter;
+
+    @Option(names = "--noise-jitter", defaultValue = "0.02", description = "standard deviation of noise added to the [0, 1] image, 0 for none (default: ${DEFAULT-VALUE})")
+    float noiseJitter;
 
     @Option(names = "--seed", defaultValue = "0", description = "seeds weights, batches and the validation split (default: ${DEFAULT-VALUE})")
     long seed;
@@ -94,22 +124,22 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "50", description = "steps per CSV log row (default: ${DEFAULT-VALUE})")
     int logEvery;
 
-    @Option(names = "--validate-every", defaultValue = "500", description = "steps between validation GEDs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validate-every", defaultValue = "250", description = "steps between validation GEDs (default: ${DEFAULT-VALUE})")
     int validateEvery;
 
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
-    @Option(names = "--validation-samples", defaultValue = "4", description = "M for validation GED (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validation-samples", defaultValue = "8", description = "M for validation GED (default: ${DEFAULT-VALUE})")
     int validationSamples;
 
     @Option(names = "--validation-steps", defaultValue = "10", description = "solver steps for validation GED (default: ${DEFAULT-VALUE})")
     int validationSteps;
 
-    @Option(names = "--validation-solver", defaultValue = "euler", description = "solver for validation GED (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validation-solver", description = "solver for validation GED (default: the service's, flowseg.sampling.solver)")
     String validationSolver;
 
-    @Option(names = "--model-version", paramLabel = "TEXT", description = "version written into the model (default: <objective>-<steps>-seed<seed>)")
+    @Option(names = "--model-version", paramLabel = "TEXT", description = "version written into the model, with -step<N> appended for the chosen step (default: <objective>-seed<seed>)")
     String version;
 
     private final FlowsegConfig config;
@@ -120,43 +150,68 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (validationFraction < 0 || validationFraction >= 1) {
-            throw new IllegalArgumentException("--validation-fraction must lie in [0, 1)");
+        if (validationCases < 0) {
+            throw new IllegalArgumentException("--validation-cases must not be negative");
         }
         Checkpoint.Header resumed = resume == null ? null : Checkpoint.readHeader(resume);
         // A resumed run holds out the same validation cases as it did when it started.
         long splitSeed = resumed != null ? resumed.settings().seed() : seed;
-        List<MultiRaterCase> cases = cases();
-        Collections.shuffle(cases, new Random(splitSeed));
-        int held = validationFraction == 0 ? 0 : Math.max(1, (int) Math.round(validationFraction * cases.size()));
-        if (held >= cases.size()) {
-            throw new IllegalArgumentException("no cases left to train on after holding out " + held + " for validation");
+        List<MultiRaterCase> real = realCases();
+        List<MultiRaterCase> generated = syntheticCases();
+        List<MultiRaterCase> pool = new ArrayList<>(real.isEmpty() ? generated : real);
+        Collections.shuffle(pool, new Random(splitSeed));
+        if (validationCases >= pool.size()) {
+            throw new IllegalArgumentException("cannot hold out " + validationCases + " of " + pool.size()
+                    + " cases for validation and still train on them: lower --validation-cases");
         }
-        List<MultiRaterCase> validationCases = cases.subList(0, held);
-        List<MultiRaterCase> trainingCases = cases.subList(held, cases.size());
+        List<MultiRaterCase> validationSet = pool.subList(0, validationCases);
+        List<MultiRaterCase> trainingCases = new ArrayList<>(pool.subList(validationCases, pool.size()));
+        if (!real.isEmpty()) {
+            trainingCases.addAll(generated);
+        }
 
         try (NetworkTrainer trainer = trainer(trainingCases, resumed)) {
             TrainingSettings s = trainer.settings();
-            ValidationGed validation = held == 0 ? null : new ValidationGed(validationCases,
+            ValidationGed validation = validationSet.isEmpty() ? null : new ValidationGed(validationSet,
                     new SamplingSettings(validationSamples, config.sampling().guidance(), validationSteps,
-                            OdeSolver.parse(validationSolver), 0L), config.engine().maxBatch());
+                            OdeSolver.parse(validationSolver != null ? validationSolver : config.sampling().solver()), 0L),
+                    config.engine().maxBatch());
+            Augmentation a = s.augmentation();
             System.out.printf("flowseg train: %s, %s preset at %d px on %s; %d training cases, %d held out; "
-                            + "batch %d, lr %s, betas (%s, %s), weight decay %s, EMA %s, condition dropout %s, flips %s, seed %d%n",
+                            + "batch %d, lr %s (warm-up %d, cosine to %s), betas (%s, %s), weight decay %s, EMA %s,"
+                            + " condition dropout %s, dropout %s, %s targets; augmentation: dihedral %s, shift %d,"
+                            + " contrast %s, gamma %s, noise %s; seed %d%n",
                     trainer.objective().id(), trainer.model().info().preset(), trainer.model().info().resolution(),
-                    ComputeDevice.get(), trainingCases.size(), held, s.batchSize(), s.learningRate(), s.beta1(), s.beta2(),
-                    s.weightDecay(), s.emaDecay(), s.conditionDropout(), s.flips(), s.seed());
+                    ComputeDevice.get(), trainingCases.size(), validationSet.size(), s.batchSize(), s.learningRate(),
+                    s.warmupSteps(), s.finalLearningRate(), s.beta1(), s.beta2(), s.weightDecay(), s.emaDecay(),
+                    s.conditionDropout(), trainer.model().config().orElseThrow().dropout(), s.maskTarget().id(),
+                    a.dihedral(), a.maxShift(), a.contrast(), a.gamma(), a.noise(), s.seed());
             if (validation != null) {
                 SamplingSettings v = validation.settings();
-                System.out.printf("validation GED every %d steps: M=%d, w=%s, %d %s steps%n", validateEvery,
+                System.out.printf("validation GED every %d steps on %d held-out cases: M=%d, w=%s, %d %s steps;"
+                                + " the best step's averaged weights are exported%n", validateEvery, validationSet.size(),
                         v.samples(), v.guidance(), v.steps(), v.solver().id());
             }
+            if (timeBudget != null) {
+                System.out.printf("time budget %s: the run's length is planned from its measured speed%n", timeBudget);
+            }
             ProgressBar bar = new ProgressBar(System.err, "training", "steps");
-            Path model = new TrainingRun(trainer, new TrainingRun.Schedule(logEvery, validateEvery, checkpointEvery),
-                    validation, out).run((done, total, loss, ged) -> bar.update(done, total,
+            TrainingRun.Outcome outcome = new TrainingRun(trainer,
+                    new TrainingRun.Schedule(logEvery, validateEvery, checkpointEvery), validation, out, timeBudget)
+                    .run((done, total, loss, ged) -> bar.update(done, total,
                             (Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.4f", loss))
-                                    + (ged == null ? "" : String.format(Locale.ROOT, ", validation GED %.3f", ged))), version != null ? version : trainer.objective().id() + "-" + s.steps() + "-seed" + s.seed());
-            System.out.printf("wrote %s (averaged weights), %s and %s in %s%n", model.getFileName(),
-                    TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
+                                    + (ged == null ? "" : String.format(Locale.ROOT, ", validation GED %.3f", ged))),
+                            version != null ? version : trainer.objective().id() + "-seed" + s.seed());
+            if (outcome.bestStep() >= 0) {
+                System.out.printf(Locale.ROOT, "%d steps%s; wrote %s (averaged weights of step %d, best validation GED %.4f),"
+                                + " %s (step %d), %s and %s in %s%n", outcome.steps(),
+                        outcome.budgetSpent() ? " (time budget spent)" : "", TrainingRun.MODEL, outcome.bestStep(),
+                        outcome.bestGed(), TrainingRun.LAST, outcome.steps(), TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
+            } else {
+                System.out.printf("%d steps%s; wrote %s (averaged weights), %s and %s in %s%n", outcome.steps(),
+                        outcome.budgetSpent() ? " (time budget spent)" : "", TrainingRun.MODEL,
+                        TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
+            }
         }
         return 0;
     }
@@ -165,27 +220,33 @@ public class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             UNetConfig saved = resumed.config();
             return NetworkTrainer.resume(resume, TrainingSet.prepare(trainingCases, saved.imageChannels(),
-                    saved.resolution()), steps);
+                    saved.resolution(), resumed.settings().maskTarget()), steps);
         }
-        UNetConfig network = UNetConfig.preset(preset, channels, resolution);
-        TrainingSettings settings = new TrainingSettings(steps, batch, learningRate, TrainingSettings.BETA1,
-                TrainingSettings.BETA2, weightDecay, emaDecay, conditionDropout, !noFlips, seed);
-        return NetworkTrainer.start(network, TrainingSet.prepare(trainingCases, channels, resolution),
-                Objective.parse(objective), settings);
+        UNetConfig network = UNetConfig.preset(preset, channels, resolution).withDropout(dropout);
+        TrainingSettings settings = new TrainingSettings(steps, batch, learningRate, warmup, finalLearningRate,
+                TrainingSettings.BETA1, TrainingSettings.BETA2, weightDecay, emaDecay, conditionDropout,
+                new Augmentation(dihedral, shift, contrastJitter, gammaJitter, noiseJitter),
+                MaskTarget.parse(maskTarget), seed);
+        return NetworkTrainer.start(network, TrainingSet.prepare(trainingCases, channels, resolution,
+                settings.maskTarget()), Objective.parse(objective), settings);
     }
 
-    private List<MultiRaterCase> cases() throws IOException {
+    private List<MultiRaterCase> realCases() throws IOException {
         List<MultiRaterCase> cases = new ArrayList<>();
         MultiRaterFolder folder = new MultiRaterFolder();
         for (Path dir : data) {
             cases.addAll(folder.read(dir));
         }
-        if (synthetic > 0) {
-            cases.addAll(new SyntheticGenerator(syntheticSize).cases(synthetic, syntheticRaters, syntheticSeed));
-        }
-        if (cases.isEmpty()) {
-            throw new IllegalArgumentException("nothing to train on: give --data DIR and/or --synthetic N");
-        }
         return cases;
+    }
+
+    private List<MultiRaterCase> syntheticCases() {
+        if (synthetic <= 0) {
+            if (data.isEmpty()) {
+                throw new IllegalArgumentException("nothing to train on: give --data DIR and/or --synthetic N");
+            }
+            return List.of();
+        }
+        return new SyntheticGenerator(syntheticSize).cases(synthetic, syntheticRaters, syntheticSeed);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Turns an {@link Image} into the model's input: checks the channel count, min-max normalises
- * the whole image to [0, 1] and resizes every channel bilinearly to resolution x resolution.
+ * the whole image to [0, 1] and resizes every channel to resolution x resolution by
+ * {@link Resampler#toModel} (the geometry training resamples its rater masks by).
  */
 public final class ModelInputPreparer {
 
@@ -49,7 +50,7 @@ public final class ModelInputPreparer {
         float[] prepared = new float[channels * outPlane];
         for (int channel = 0; channel < channels; channel++) {
             float[] plane = Arrays.copyOfRange(normalised, channel * inPlane, (channel + 1) * inPlane);
-            float[] resized = Resampler.bilinear(plane, image.width(), image.height(), resolution, resolution);
+            float[] resized = Resampler.toModel(plane, image.width(), image.height(), resolution, resolution);
             System.arraycopy(resized, 0, prepared, channel * outPlane, outPlane);
         }
         return prepared;

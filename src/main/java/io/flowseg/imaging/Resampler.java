@@ -1,8 +1,10 @@
 package io.flowseg.imaging;
 
 /**
- * Resizes single planes (row-major, one channel). The same bilinear resize serves both directions:
- * image to model resolution, and model-resolution maps back to the original size.
+ * Resizes single planes (row-major, one channel). Images and masks go to the model's resolution by
+ * the same geometry, {@link #toModel} (an area mean when shrinking), so a mask stays aligned with
+ * its image; model-resolution maps come back by {@link #bilinear}, whose half-pixel centres are
+ * that geometry's inverse.
  */
 public final class Resampler {
 
@@ -36,6 +38,50 @@ public final class Resampler {
             }
         }
         return resized;
+    }
+
+    /**
+     * To the model's resolution: an area mean along an axis that shrinks, bilinear along one that
+     * grows. Images and rater masks both take this path, so their pixels stay aligned.
+     */
+    public static float[] toModel(float[] plane, int width, int height, int newWidth, int newHeight) {
+        if (newWidth <= width && newHeight <= height) {
+            return areaMean(plane, width, height, newWidth, newHeight);
+        }
+        return bilinear(plane, width, height, newWidth, newHeight);
+    }
+
+    /**
+     * Area-mean resize with the semantics of PyTorch's {@code F.interpolate(mode='area')}
+     * ({@code adaptive_avg_pool2d}): output pixel i averages source pixels
+     * floor(i in / out) to ceil((i + 1) in / out) - 1 along each axis. At an integer factor this is
+     * the plain k x k block mean, whose centre is the output pixel's centre: nothing shifts, and a
+     * binary mask keeps its area as the mean's sum.
+     */
+    public static float[] areaMean(float[] plane, int width, int height, int newWidth, int newHeight) {
+        requirePlane(plane.length, width, height, newWidth, newHeight);
+        float[] resized = new float[newWidth * newHeight];
+        for (int y = 0; y < newHeight; y++) {
+            int top = y * height / newHeight;
+            int bottom = ceilDiv((y + 1) * height, newHeight);
+            for (int x = 0; x < newWidth; x++) {
+                int left = x * width / newWidth;
+                int right = ceilDiv((x + 1) * width, newWidth);
+                double sum = 0;
+                for (int row = top; row < bottom; row++) {
+                    int offset = row * width;
+                    for (int column = left; column < right; column++) {
+                        sum += plane[offset + column];
+                    }
+                }
+                resized[y * newWidth + x] = (float) (sum / ((bottom - top) * (right - left)));
+            }
+        }
+        return resized;
+    }
+
+    private static int ceilDiv(int numerator, int denominator) {
+        return -Math.floorDiv(-numerator, denominator);
     }
 
     /**

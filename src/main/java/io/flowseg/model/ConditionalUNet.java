@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 /**
  * The velocity field u(t, x_t, X) as a diffusion-style UNet: input concat(x_t, X), sinusoidal
  * time features through Linear-SiLU-Linear into every residual block, average-pool down,
- * nearest-neighbour up, skip connections by concatenation, and an output convolution
- * initialised to zero. Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1].
+ * nearest-neighbour up, skip connections by concatenation; the output convolution, and the last
+ * convolution of every residual and attention block, are initialised to zero. Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1].
  */
 public final class ConditionalUNet extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -102,10 +102,25 @@ public final class ConditionalUNet extends AbstractBlock {
         outputConv = child("outputConv", Layers.conv3x3(1), image(channels, resolution));
         setInitializer(new TorchDefaultInitializer(), Parameter.Type.WEIGHT);
         outputConv.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        for (Stage stage : stages()) {
+            if (stage.residual() != null) {
+                stage.residual().zeroInitialiseOutput();
+            }
+            if (stage.attention() != null) {
+                stage.attention().zeroInitialiseOutput();
+            }
+        }
     }
 
     public UNetConfig config() {
         return config;
+    }
+
+    private List<Stage> stages() {
+        List<Stage> all = new ArrayList<>(down);
+        all.addAll(middle);
+        all.addAll(up);
+        return all;
     }
 
     /** Number of scalar parameters. */
@@ -199,7 +214,7 @@ public final class ConditionalUNet extends AbstractBlock {
     }
 
     private ResidualBlock residual(String name, int in, int out, int size) {
-        return child(name, new ResidualBlock(in, out, config.normGroups()),
+        return child(name, new ResidualBlock(in, out, config.normGroups(), config.dropout()),
                 image(in, size), new Shape(1, config.timeEmbedding()));
     }
 

@@ -8,14 +8,19 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
 /**
  * GroupNorm-SiLU-conv residual block with the time embedding applied as scale and shift after
  * the second norm: h = norm(h) * (1 + scale) + shift. Inputs: x [B, Cin, H, W] and the already
- * SiLU-activated time embedding [B, E].
+ * SiLU-activated time embedding [B, E]. Optional dropout (training only) precedes the second
+ * convolution, and that convolution starts at zero, as in the reference UNet: every block begins as
+ * the identity, which makes a deep network train from the first steps.
  */
 final class ResidualBlock extends AbstractBlock {
     private final int outChannels;
@@ -25,15 +30,22 @@ final class ResidualBlock extends AbstractBlock {
     private final GroupNorm outNorm;
     private final Conv2d outConv;
     private final Block skip;
+    private final float dropout;
 
-    ResidualBlock(int inChannels, int outChannels, int groups) {
+    ResidualBlock(int inChannels, int outChannels, int groups, double dropout) {
         this.outChannels = outChannels;
+        this.dropout = (float) dropout;
         inNorm = addChildBlock("inNorm", new GroupNorm(groups, inChannels));
         inConv = addChildBlock("inConv", Layers.conv3x3(outChannels));
         embedding = addChildBlock("embedding", Layers.linear(2 * outChannels));
         outNorm = addChildBlock("outNorm", new GroupNorm(groups, outChannels));
         outConv = addChildBlock("outConv", Layers.conv3x3(outChannels));
         skip = inChannels == outChannels ? null : addChildBlock("skip", Layers.conv1x1(outChannels));
+    }
+
+    /** Starts the block's second convolution at zero (call after the network-wide initializer). */
+    void zeroInitialiseOutput() {
+        outConv.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
     }
 
     @Override
@@ -51,7 +63,11 @@ final class ResidualBlock extends AbstractBlock {
         NDArray multiplier = onePlusScale.mul(outNorm.gamma(store, h, training));
         NDArray offset = onePlusScale.mul(outNorm.beta(store, h, training)).add(scaleShift.get(1));
         h = Layers.affine(outNorm.normalise(h), multiplier, offset, training);
-        h = Layers.apply(outConv, store, Layers.silu(h, training), training);
+        h = Layers.silu(h, training);
+        if (training && dropout > 0) {
+            h = Dropout.dropout(h, dropout, true).singletonOrThrow();
+        }
+        h = Layers.apply(outConv, store, h, training);
 
         NDArray residual = skip == null ? x : Layers.apply(skip, store, x, training);
         return new NDList(Layers.sum(h, residual, training));

@@ -7,10 +7,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
-/** Multi-head self-attention over the pixels of a feature map, with a residual connection. */
+/**
+ * Multi-head self-attention over the pixels of a feature map, with a residual connection. Its
+ * output projection can start at zero (as in the reference UNet), so the block begins as the identity.
+ */
 final class SelfAttention extends AbstractBlock {
     private final int heads;
     private final GroupNorm norm;
@@ -22,6 +27,11 @@ final class SelfAttention extends AbstractBlock {
         norm = addChildBlock("norm", new GroupNorm(groups, channels));
         qkv = addChildBlock("qkv", Layers.conv1x1(3 * channels));
         projection = addChildBlock("projection", Layers.conv1x1(channels));
+    }
+
+    /** Starts the output projection at zero (call after the network-wide initializer). */
+    void zeroInitialiseOutput() {
+        projection.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.List;
  * @param middleAttention whether the bottleneck has self-attention between its two residual blocks
  * @param attentionHeads heads of every self-attention block
  * @param normGroups GroupNorm groups; every width must be divisible by it
+ * @param dropout rate of the dropout before each residual block's second convolution, in training
+ *                only (0: none; a file written before this field reads as 0)
  */
 public record UNetConfig(
         String preset,
@@ -27,7 +29,8 @@ public record UNetConfig(
         List<Integer> attentionResolutions,
         boolean middleAttention,
         int attentionHeads,
-        int normGroups) {
+        int normGroups,
+        double dropout) {
 
     public UNetConfig {
         channelMultipliers = List.copyOf(channelMultipliers);
@@ -36,6 +39,7 @@ public record UNetConfig(
         require(!channelMultipliers.isEmpty(), "channelMultipliers must not be empty");
         require(residualBlocksPerLevel >= 1, "residualBlocksPerLevel must be at least 1");
         require(attentionHeads >= 1, "attentionHeads must be at least 1");
+        require(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1)");
         int downFactor = 1 << (channelMultipliers.size() - 1);
         require(resolution >= downFactor && resolution % downFactor == 0,
                 "resolution " + resolution + " must be a positive multiple of " + downFactor);
@@ -46,6 +50,20 @@ public record UNetConfig(
             require(width % attentionHeads == 0,
                     "level width " + width + " must be divisible by attentionHeads " + attentionHeads);
         }
+    }
+
+    /** A configuration without dropout. */
+    public UNetConfig(String preset, int imageChannels, int resolution, int baseChannels,
+                      List<Integer> channelMultipliers, int residualBlocksPerLevel, List<Integer> attentionResolutions,
+                      boolean middleAttention, int attentionHeads, int normGroups) {
+        this(preset, imageChannels, resolution, baseChannels, channelMultipliers, residualBlocksPerLevel,
+                attentionResolutions, middleAttention, attentionHeads, normGroups, 0);
+    }
+
+    /** The same network with another dropout rate. */
+    public UNetConfig withDropout(double rate) {
+        return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
+                residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, rate);
     }
 
     /** The reference network of the paper (about 23 M parameters at one image channel). */

@@ -44,18 +44,19 @@ final class AdamW {
      * {@code eps sqrt(c2)} give exactly torch's {@code lr / c1 * m / (sqrt(v / c2) + eps)}.
      *
      * @param updates this update's number, counting from 1 (it sets the bias corrections)
+     * @param rate    this update's learning rate (from the run's schedule)
      */
-    void update(List<NDArray> weights, long updates) {
+    void update(List<NDArray> weights, long updates, float rate) {
         float beta1 = settings.beta1();
         float beta2 = settings.beta2();
         double firstCorrection = 1 - Math.pow(beta1, updates);
         double secondCorrectionRoot = Math.sqrt(1 - Math.pow(beta2, updates));
-        float correctedRate = (float) (settings.learningRate() * secondCorrectionRoot / firstCorrection);
+        float correctedRate = (float) (rate * secondCorrectionRoot / firstCorrection);
         float correctedEpsilon = (float) (EPSILON * secondCorrectionRoot);
         for (int i = 0; i < weights.size(); i++) {
             NDArray weight = weights.get(i);
             NDList state = new NDList(weight, weight.getGradient(), firstMoments.get(i), secondMoments.get(i));
-            weight.getNDArrayInternal().adamUpdate(state, new NDList(weight), settings.learningRate(),
+            weight.getNDArrayInternal().adamUpdate(state, new NDList(weight), rate,
                     correctedRate, settings.weightDecay(), NO_RESCALE, NO_CLIPPING, beta1, beta2, correctedEpsilon,
                     false, true);
         }

@@ -27,7 +27,7 @@ public final class NetworkTrainer implements AutoCloseable {
     private final VelocityModel model;
     private final TrainingSet data;
     private final Objective objective;
-    private final TrainingSettings settings;
+    private TrainingSettings settings;
     private final Block network;
     private final NDManager manager;
     private final ParameterStore store;
@@ -71,9 +71,7 @@ public final class NetworkTrainer implements AutoCloseable {
     public static NetworkTrainer resume(Path checkpoint, TrainingSet data, int steps) throws IOException {
         Checkpoint.Header header = Checkpoint.readHeader(checkpoint);
         TrainingSettings saved = header.settings();
-        TrainingSettings settings = steps <= 0 ? saved : new TrainingSettings(steps, saved.batchSize(),
-                saved.learningRate(), saved.beta1(), saved.beta2(), saved.weightDecay(), saved.emaDecay(),
-                saved.conditionDropout(), saved.flips(), saved.seed());
+        TrainingSettings settings = steps <= 0 ? saved : saved.withSteps(steps);
         NetworkTrainer trainer = start(header.config(), data, header.objective(), settings);
         try (NDManager reader = trainer.manager.newSubManager()) {
             Checkpoint.State state = Checkpoint.read(checkpoint, reader);
@@ -105,8 +103,8 @@ public final class NetworkTrainer implements AutoCloseable {
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
-            optimizer.update(weights, step + 1);
-            average.update(weights);
+            optimizer.update(weights, step + 1, settings.schedule().at(step + 1));
+            average.update(weights, step + 1);
         }
         step++;
         if (!Float.isFinite(loss)) {
@@ -132,6 +130,14 @@ public final class NetworkTrainer implements AutoCloseable {
 
     public Objective objective() {
         return objective;
+    }
+
+    /**
+     * Sets the run's length anew (a time-budgeted run, as its measured speed changes); the
+     * learning-rate schedule stretches or shrinks with it. Never shorter than the steps done.
+     */
+    public void replan(int steps) {
+        settings = settings.withSteps((int) Math.max(steps, step));
     }
 
     public boolean finished() {

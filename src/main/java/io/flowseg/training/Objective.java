@@ -48,7 +48,7 @@ public enum Objective {
         void fillTarget(TrainingBatch batch, int row, float[] majority, SplittableRandom random) {
             int offset = row * majority.length;
             for (int p = 0; p < majority.length; p++) {
-                batch.target()[offset + p] = majority[p] > 0 ? 1f : 0f;
+                batch.target()[offset + p] = (majority[p] + 1) / 2; // the vote's coverage, a soft BCE label
             }
         }
 
@@ -92,7 +92,7 @@ public enum Objective {
     /** The mask an item contributes when drawn: a random rater's, or the majority vote. */
     abstract float[] mask(TrainingSet.Item item, SplittableRandom random);
 
-    /** Writes one row's noisy input, time and target from its (flipped) mask in {-1, +1}. */
+    /** Writes one row's noisy input, time and target from its (augmented) mask in [-1, +1]. */
     abstract void fillTarget(TrainingBatch batch, int row, float[] mask, SplittableRandom random);
 
     abstract boolean usesConditionDropout();

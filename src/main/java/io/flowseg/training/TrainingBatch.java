@@ -25,39 +25,16 @@ public record TrainingBatch(int size, float[] noisy, float[] image, float[] time
                 new float[size], new float[size * plane]);
         for (int row = 0; row < size; row++) {
             TrainingSet.Item item = set.item(random.nextInt(set.size()));
-            Flip flip = settings.flips() ? new Flip(random.nextBoolean(), random.nextBoolean()) : Flip.NONE;
+            Augmentation.Draw transform = settings.augmentation().draw(random);
             boolean dropCondition = objective.usesConditionDropout()
                     && random.nextDouble() < settings.conditionDropout();
-            objective.fillTarget(batch, row, flip.apply(objective.mask(item, random), resolution, 1), random);
+            objective.fillTarget(batch, row, transform.geometric(objective.mask(item, random), resolution, 1), random);
             if (!dropCondition) {
                 // The null condition is an all-zeros image, which the fresh array already is.
-                System.arraycopy(flip.apply(item.image(), resolution, set.imageChannels()), 0,
-                        batch.image, row * imageLength, imageLength);
+                float[] image = transform.intensity(transform.geometric(item.image(), resolution, set.imageChannels()));
+                System.arraycopy(image, 0, batch.image, row * imageLength, imageLength);
             }
         }
         return batch;
-    }
-
-    /** Horizontal and vertical mirror images, applied alike to image and mask. */
-    private record Flip(boolean horizontal, boolean vertical) {
-        static final Flip NONE = new Flip(false, false);
-
-        float[] apply(float[] planes, int resolution, int channels) {
-            if (!horizontal && !vertical) {
-                return planes;
-            }
-            float[] flipped = new float[planes.length];
-            int plane = resolution * resolution;
-            for (int c = 0; c < channels; c++) {
-                for (int y = 0; y < resolution; y++) {
-                    int sourceRow = vertical ? resolution - 1 - y : y;
-                    for (int x = 0; x < resolution; x++) {
-                        int sourceColumn = horizontal ? resolution - 1 - x : x;
-                        flipped[c * plane + y * resolution + x] = planes[c * plane + sourceRow * resolution + sourceColumn];
-                    }
-                }
-            }
-            return flipped;
-        }
     }
 }

@@ -9,11 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * The run's CSV log: one row per logging interval with the mean loss over it, speed, resident
- * memory, and the validation GED when it was measured (empty otherwise). A resumed run appends.
+ * The run's CSV log: one row per logging interval with the mean loss over it, the learning rate of
+ * its last step, speed, resident memory, and the validation GED when it was measured (empty
+ * otherwise). A resumed run appends.
  */
 final class TrainingLog implements AutoCloseable {
-    static final String HEADER = "step,loss,steps_per_second,rss_mib,validation_ged,elapsed_seconds";
+    static final String HEADER = "step,loss,learning_rate,steps_per_second,rss_mib,validation_ged,elapsed_seconds";
 
     private final BufferedWriter writer;
 
@@ -32,9 +33,9 @@ final class TrainingLog implements AutoCloseable {
         return log;
     }
 
-    void row(long step, double loss, double stepsPerSecond, double rssMiB, Double validationGed, double elapsed)
-            throws IOException {
-        line(String.format(Locale.ROOT, "%d,%.6f,%.3f,%.0f,%s,%.1f", step, loss, stepsPerSecond, rssMiB,
+    void row(long step, double loss, double learningRate, double stepsPerSecond, double rssMiB, Double validationGed,
+             double elapsed) throws IOException {
+        line(String.format(Locale.ROOT, "%d,%.6f,%.3g,%.3f,%.0f,%s,%.1f", step, loss, learningRate, stepsPerSecond, rssMiB,
                 validationGed == null ? "" : String.format(Locale.ROOT, "%.4f", validationGed), elapsed));
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Multi-rater cases prepared once at the network's input size: each image min-max normalised to
- * [0, 1] (as at inference) and each rater mask resized by nearest neighbour and scaled to
- * {-1, +1}, the flow's data space.
+ * [0, 1] (as at inference), and each rater mask resampled by the same geometry as its image
+ * ({@link Resampler#toModel}, an area mean when shrinking) and turned into the flow's data space
+ * [-1, +1] by a {@link MaskTarget}.
  */
 public final class TrainingSet {
 
@@ -17,8 +18,9 @@ public final class TrainingSet {
      * One prepared case.
      *
      * @param image    normalised image, CHW
-     * @param masks    each rater's mask in {-1, +1}
-     * @param majority the raters' vote in {-1, +1}: foreground where at least half of them marked it
+     * @param masks    each rater's target in [-1, +1]
+     * @param majority the raters' vote at the original size (foreground where at least half of them
+     *                 marked it), resampled and turned into a target the same way
      */
     public record Item(float[] image, List<float[]> masks, float[] majority) {
     }
@@ -33,7 +35,8 @@ public final class TrainingSet {
         this.resolution = resolution;
     }
 
-    public static TrainingSet prepare(List<MultiRaterCase> cases, int imageChannels, int resolution) {
+    public static TrainingSet prepare(List<MultiRaterCase> cases, int imageChannels, int resolution,
+                                      MaskTarget target) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no training cases");
         }
@@ -42,26 +45,34 @@ public final class TrainingSet {
         for (MultiRaterCase c : cases) {
             List<float[]> masks = new ArrayList<>(c.raters());
             for (boolean[] mask : c.raterMasks()) {
-                boolean[] resized = Resampler.nearest(mask, c.image().width(), c.image().height(), resolution, resolution);
-                float[] signed = new float[resized.length];
-                for (int p = 0; p < resized.length; p++) {
-                    signed[p] = resized[p] ? 1f : -1f;
-                }
-                masks.add(signed);
+                masks.add(toTarget(mask, c, resolution, target));
             }
-            items.add(new Item(preparer.prepare(c.image()), masks, majority(masks)));
+            items.add(new Item(preparer.prepare(c.image()), masks, toTarget(majority(c.raterMasks()), c, resolution, target)));
         }
         return new TrainingSet(items, imageChannels, resolution);
     }
 
-    private static float[] majority(List<float[]> masks) {
-        float[] vote = new float[masks.get(0).length];
+    private static float[] toTarget(boolean[] mask, MultiRaterCase c, int resolution, MaskTarget target) {
+        float[] coverage = new float[mask.length];
+        for (int p = 0; p < mask.length; p++) {
+            coverage[p] = mask[p] ? 1f : 0f;
+        }
+        float[] resized = Resampler.toModel(coverage, c.image().width(), c.image().height(), resolution, resolution);
+        for (int p = 0; p < resized.length; p++) {
+            resized[p] = target.of(resized[p]);
+        }
+        return resized;
+    }
+
+    /** Foreground where at least half of the raters marked the pixel. */
+    static boolean[] majority(List<boolean[]> masks) {
+        boolean[] vote = new boolean[masks.get(0).length];
         for (int p = 0; p < vote.length; p++) {
             int marked = 0;
-            for (float[] mask : masks) {
-                marked += mask[p] > 0 ? 1 : 0;
+            for (boolean[] mask : masks) {
+                marked += mask[p] ? 1 : 0;
             }
-            vote[p] = 2 * marked >= masks.size() ? 1f : -1f;
+            vote[p] = 2 * marked >= masks.size();
         }
         return vote;
     }

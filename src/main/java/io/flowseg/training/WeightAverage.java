@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
- * Exponential moving average of the weights (decay 0.999 by default): the weights a trained model
- * is exported with, smoother than the last step's.
+ * Exponential moving average of the weights (decay up to 0.999 by default): the weights a trained
+ * model is exported with, smoother than the last step's. The decay warms up as the reference code's
+ * does, min(decay, (1 + n) / (10 + n)) at update n: early averages forget the random start within
+ * a few steps instead of carrying it for thousands.
  */
 final class WeightAverage {
     private final float decay;
@@ -23,11 +25,20 @@ final class WeightAverage {
         }
     }
 
-    /** average += (1 - decay) (weight - average); temporaries belong to the caller's scope. */
-    void update(List<NDArray> weights) {
+    /** The decay of update number {@code update}, counting from 1. */
+    static float decayAt(float maxDecay, long update) {
+        return (float) Math.min(maxDecay, (1.0 + update) / (10.0 + update));
+    }
+
+    /**
+     * average += (1 - decay) (weight - average) with the decay of update {@code update} (from 1);
+     * temporaries belong to the caller's scope.
+     */
+    void update(List<NDArray> weights, long update) {
+        float rate = 1 - decayAt(decay, update);
         for (int i = 0; i < weights.size(); i++) {
             NDArray average = averages.get(i);
-            average.addi(weights.get(i).sub(average).muli(1 - decay));
+            average.addi(weights.get(i).sub(average).muli(rate));
         }
     }
 

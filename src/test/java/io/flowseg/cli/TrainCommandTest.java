@@ -24,7 +24,7 @@ class TrainCommandTest {
         Path out = dir.resolve("run");
         LaunchResult first = launcher.launch("train", "--synthetic", "8", "--synthetic-size", "32", "--resolution", "16",
                 "--steps", "3", "--batch", "2", "--log-every", "1", "--validate-every", "2", "--checkpoint-every", "2",
-                "--validation-fraction", "0.25", "--validation-samples", "2", "--validation-steps", "1",
+                "--validation-cases", "2", "--validation-samples", "2", "--validation-steps", "1",
                 "--out", out.toString());
         assertEquals(0, first.exitCode(), first.getErrorOutput());
         assertTrue(first.getOutput().contains("flow-matching, small preset at 16 px"), first.getOutput());
@@ -33,12 +33,12 @@ class TrainCommandTest {
         assertTrue(Files.isRegularFile(out.resolve(TrainingRun.MODEL)));
 
         LaunchResult resumed = launcher.launch("train", "--synthetic", "8", "--synthetic-size", "32",
-                "--resume", out.resolve(TrainingRun.CHECKPOINT).toString(), "--steps", "4", "--out", out.toString());
+                "--resume", out.resolve(TrainingRun.CHECKPOINT).toString(), "--steps", "4", "--validation-cases", "2", "--out", out.toString());
         assertEquals(0, resumed.exitCode(), resumed.getErrorOutput());
         List<String> log = Files.readAllLines(out.resolve(TrainingRun.LOG));
         assertEquals(List.of("1", "2", "3", "4"), log.subList(1, log.size()).stream().map(r -> r.split(",")[0]).toList());
-        assertTrue(log.get(1).split(",")[4].isEmpty(), "no validation GED at step 1: " + log.get(1));
-        assertTrue(!log.get(2).split(",")[4].isEmpty(), "validation GED at step 2: " + log.get(2));
+        assertTrue(log.get(1).split(",")[5].isEmpty(), "no validation GED at step 1: " + log.get(1));
+        assertTrue(!log.get(2).split(",")[5].isEmpty(), "validation GED at step 2: " + log.get(2));
 
         LaunchResult sample = launcher.launch("sample", "--model", out.resolve(TrainingRun.MODEL).toString(),
                 "--samples", "2", "--steps", "1", "--out", dir.resolve("sample").toString());
@@ -55,7 +55,7 @@ class TrainCommandTest {
     @Test
     void anUnknownObjectiveIsBadInput(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("train", "--synthetic", "4", "--synthetic-size", "32", "--resolution", "16",
-                "--objective", "guesswork", "--out", dir.resolve("bad").toString());
+                "--objective", "guesswork", "--validation-cases", "1", "--out", dir.resolve("bad").toString());
         assertEquals(2, result.exitCode());
         assertTrue(result.getErrorOutput().contains("unknown objective 'guesswork'"), result.getErrorOutput());
     }

@@ -1,6 +1,7 @@
 package io.flowseg.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
@@ -90,5 +91,88 @@ class ResamplerTest {
     void rejectsPlaneOfWrongLength() {
         assertThrows(IllegalArgumentException.class, () -> Resampler.bilinear(new float[5], 2, 2, 4, 4));
         assertThrows(IllegalArgumentException.class, () -> Resampler.nearest(new boolean[4], 2, 2, 0, 4));
+    }
+
+    @Test
+    void areaMeanAveragesWholeBlocksAtAnIntegerFactor() {
+        float[] input = {
+            0, 1, 2, 3,
+            4, 5, 6, 7,
+            8, 9, 10, 11,
+            12, 13, 14, 15};
+        assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, Resampler.areaMean(input, 4, 4, 2, 2), EXACT);
+    }
+
+    @Test
+    void aCentredSquareKeepsItsCentroidAndAreaOnTheWayToTheModel() {
+        // 128 px, an 8 px square centred at 64: in model pixels 16 of them, centred at 32.
+        assertCentroidAndArea(square(60), 32, 16);
+        // Off the 2 x 2 grid by one pixel: the area mean still puts it at 65 / 2.
+        assertCentroidAndArea(square(61), 32.5, 16);
+    }
+
+    @Test
+    void nearestSamplingShiftsAMaskOffTheGrid() {
+        float[] mask = square(61);
+        boolean[] binary = new boolean[mask.length];
+        for (int p = 0; p < mask.length; p++) {
+            binary[p] = mask[p] > 0;
+        }
+        boolean[] nearest = Resampler.nearest(binary, 128, 128, 64, 64);
+        float[] asFloat = new float[nearest.length];
+        for (int p = 0; p < nearest.length; p++) {
+            asFloat[p] = nearest[p] ? 1 : 0;
+        }
+        // Pixel 2i + 1 is taken: the square lands at 32, half a source pixel from where it is.
+        assertEquals(32, centroidX(asFloat, 64), 1e-9);
+    }
+
+    private static float[] square(int from) {
+        float[] mask = new float[128 * 128];
+        for (int y = from; y < from + 8; y++) {
+            for (int x = from; x < from + 8; x++) {
+                mask[y * 128 + x] = 1;
+            }
+        }
+        return mask;
+    }
+
+    private static void assertCentroidAndArea(float[] mask, double centre, double area) {
+        float[] resized = Resampler.toModel(mask, 128, 128, 64, 64);
+        double sum = 0;
+        for (float v : resized) {
+            sum += v;
+        }
+        assertEquals(area, sum, 1e-4);
+        assertEquals(centre, centroidX(resized, 64), 1e-4);
+        assertEquals(centre, centroidX(transpose(resized, 64), 64), 1e-4);
+    }
+
+    private static double centroidX(float[] plane, int size) {
+        double weighted = 0;
+        double sum = 0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                weighted += plane[y * size + x] * (x + 0.5);
+                sum += plane[y * size + x];
+            }
+        }
+        return weighted / sum;
+    }
+
+    private static float[] transpose(float[] plane, int size) {
+        float[] t = new float[plane.length];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                t[x * size + y] = plane[y * size + x];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void theModelPathGrowsBilinearly() {
+        float[] input = {0, 1, 2, 3};
+        assertArrayEquals(Resampler.bilinear(input, 2, 2, 4, 4), Resampler.toModel(input, 2, 2, 4, 4), 0f);
     }
 }

@@ -22,8 +22,9 @@ final class TestModels {
     }
 
     /**
-     * Writes a flowseg model file of {@code config} whose output convolution is initialised like
-     * every other weight instead of to zero, so that the network's velocity is not identically
+     * Writes a flowseg model file of {@code config} whose output convolution, and the last
+     * convolution of each residual and attention block, are initialised like every other weight
+     * instead of to zero, so that the network's velocity is not identically
      * zero. The file is written the way {@link VelocityModel#save} writes one.
      */
     static Path writeNonZeroModel(UNetConfig config, long seed, Path file, String version) throws IOException {
@@ -31,14 +32,17 @@ final class TestModels {
         ConditionalUNet unet = new ConditionalUNet(config);
         Parameter outputWeight = null;
         for (Pair<String, Parameter> entry : unet.getParameters()) {
-            if (entry.getKey().endsWith("outputConv_weight")) {
+            String key = entry.getKey();
+            if (key.endsWith("outputConv_weight")) {
                 outputWeight = entry.getValue();
+            }
+            if (key.endsWith("outputConv_weight") || key.endsWith("outConv_weight") || key.endsWith("projection_weight")) {
+                entry.getValue().setInitializer(new TorchDefaultInitializer());
             }
         }
         if (outputWeight == null) {
             throw new IllegalStateException("no outputConv weight among " + unet.getParameters().keys());
         }
-        outputWeight.setInitializer(new TorchDefaultInitializer());
         try (NDManager manager = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             unet.initialize(manager, DataType.FLOAT32, unet.inputShapes());

@@ -20,7 +20,8 @@ class AdamWTest {
 
     @Test
     void matchesTorchAdamWOverSeveralUpdates() {
-        TrainingSettings settings = new TrainingSettings(10, 1, 0.05f, 0.9f, 0.95f, 0.1f, 0.999f, 0.5f, true, 1);
+        TrainingSettings settings = new TrainingSettings(10, 1, 0.05f, 0, 1f, 0.9f, 0.95f, 0.1f, 0.999f, 0.5f,
+                Augmentation.NONE, MaskTarget.SOFT, 1);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray weight = manager.create(START);
             weight.setRequiresGradient(true);
@@ -30,7 +31,7 @@ class AdamWTest {
                     // d/dw sum(w * g) = g, added to a gradient the previous update must have zeroed
                     collector.backward(weight.mul(manager.create(GRADIENTS[update - 1])).sum());
                 }
-                optimizer.update(List.of(weight), update);
+                optimizer.update(List.of(weight), update, settings.learningRate());
             }
             assertArrayEquals(torchAdamW(settings), weight.toFloatArray(), 1e-6f);
         }

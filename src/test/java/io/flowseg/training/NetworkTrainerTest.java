@@ -24,11 +24,12 @@ class NetworkTrainerTest {
     Path dir;
 
     static TrainingSet tinySet() {
-        return TrainingSet.prepare(new SyntheticGenerator(32).cases(6, 3, 11), 1, 16);
+        return TrainingSet.prepare(new SyntheticGenerator(32).cases(6, 3, 11), 1, 16, MaskTarget.SOFT);
     }
 
     static TrainingSettings settings(int steps) {
-        return new TrainingSettings(steps, 4, 1e-3f, 0.9f, 0.95f, 0.01f, 0.9f, 0.5f, true, 5);
+        return new TrainingSettings(steps, 4, 1e-3f, 2, 0.1f, 0.9f, 0.95f, 0.01f, 0.9f, 0.5f, Augmentation.DEFAULT,
+                MaskTarget.SOFT, 5);
     }
 
     @Test

@@ -8,10 +8,11 @@ import io.flowseg.dataset.SyntheticGenerator;
 import org.junit.jupiter.api.Test;
 
 class TrainingBatchTest {
-    private static final TrainingSet DATA = TrainingSet.prepare(new SyntheticGenerator(32).cases(5, 3, 2), 1, 16);
+    private static final TrainingSet DATA = TrainingSet.prepare(new SyntheticGenerator(32).cases(5, 3, 2), 1, 16, MaskTarget.BINARY);
 
     private static TrainingSettings settings(float dropout, int batch) {
-        return new TrainingSettings(10, batch, 1e-4f, 0.9f, 0.95f, 0.01f, 0.999f, dropout, true, 3);
+        return new TrainingSettings(10, batch, 1e-4f, 0, 1f, 0.9f, 0.95f, 0.01f, 0.999f, dropout, Augmentation.DEFAULT,
+                MaskTarget.BINARY, 3);
     }
 
     @Test
@@ -78,13 +79,27 @@ class TrainingBatchTest {
 
     @Test
     void theMajorityVoteCountsATieAsForeground() {
-        TrainingSet.Item item = DATA.item(0);
-        for (int p = 0; p < item.majority().length; p++) {
+        boolean[] vote = TrainingSet.majority(java.util.List.of(
+                new boolean[] {true, true, false, false}, new boolean[] {true, false, true, false}));
+        assertArrayEquals(new boolean[] {true, true, true, false}, vote);
+    }
+
+    @Test
+    void softTargetsKeepTheMasksAreaAtTheModelsResolution() {
+        TrainingSet soft = TrainingSet.prepare(new SyntheticGenerator(32).cases(5, 3, 2), 1, 16, MaskTarget.SOFT);
+        var cases = new SyntheticGenerator(32).cases(5, 3, 2);
+        for (int k = 0; k < 3; k++) {
             int marked = 0;
-            for (float[] mask : item.masks()) {
-                marked += mask[p] > 0 ? 1 : 0;
+            for (boolean pixel : cases.get(0).raterMasks().get(k)) {
+                marked += pixel ? 1 : 0;
             }
-            assertEquals(2 * marked >= item.masks().size() ? 1f : -1f, item.majority()[p]);
+            double coverage = 0;
+            for (float value : soft.item(0).masks().get(k)) {
+                assertTrue(value >= -1 && value <= 1);
+                coverage += (value + 1) / 2;
+            }
+            // Each model pixel averages 2 x 2 source pixels: the area survives exactly.
+            assertEquals(marked / 4.0, coverage, 1e-3);
         }
     }
 }
