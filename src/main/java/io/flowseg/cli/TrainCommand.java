@@ -202,16 +202,11 @@ public class TrainCommand implements Callable<Integer> {
                             (Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.4f", loss))
                                     + (ged == null ? "" : String.format(Locale.ROOT, ", validation GED %.3f", ged))),
                             version != null ? version : trainer.objective().id() + "-seed" + s.seed());
-            if (outcome.bestStep() >= 0) {
-                System.out.printf(Locale.ROOT, "%d steps%s; wrote %s (averaged weights of step %d, best validation GED %.4f),"
-                                + " %s (step %d), %s and %s in %s%n", outcome.steps(),
-                        outcome.budgetSpent() ? " (time budget spent)" : "", TrainingRun.MODEL, outcome.bestStep(),
-                        outcome.bestGed(), TrainingRun.LAST, outcome.steps(), TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
-            } else {
-                System.out.printf("%d steps%s; wrote %s (averaged weights), %s and %s in %s%n", outcome.steps(),
-                        outcome.budgetSpent() ? " (time budget spent)" : "", TrainingRun.MODEL,
-                        TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
-            }
+            String models = outcome.bestStep() < 0 ? TrainingRun.MODEL + " (averaged weights)"
+                    : String.format(Locale.ROOT, "%s (averaged weights of step %d, best validation GED %.4f), %s (step %d)",
+                            TrainingRun.MODEL, outcome.bestStep(), outcome.bestGed(), TrainingRun.LAST, outcome.steps());
+            System.out.printf("%d steps%s; wrote %s, %s and %s in %s%n", outcome.steps(),
+                    outcome.budgetSpent() ? " (time budget spent)" : "", models, TrainingRun.CHECKPOINT, TrainingRun.LOG, out);
         }
         return 0;
     }

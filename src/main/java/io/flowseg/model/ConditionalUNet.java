@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * The velocity field u(t, x_t, X) as a diffusion-style UNet: input concat(x_t, X), sinusoidal
  * time features through Linear-SiLU-Linear into every residual block, average-pool down,
  * nearest-neighbour up, skip connections by concatenation; the output convolution, and the last
- * convolution of every residual and attention block, are initialised to zero. Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1].
+ * convolution of every residual and attention block, are initialised to zero.
+ * Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1].
  */
 public final class ConditionalUNet extends AbstractBlock {
     private static final byte VERSION = 1;
