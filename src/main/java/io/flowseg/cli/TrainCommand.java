@@ -4,6 +4,7 @@ import io.flowseg.config.FlowsegConfig;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.UNetConfig;
@@ -39,6 +40,9 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--synthetic", defaultValue = "0", description = "also train on this many synthetic cases (default: ${DEFAULT-VALUE})")
     int synthetic;
+
+    @Option(names = "--synthetic-preset", defaultValue = "lidc", description = "kind of synthetic scene: lidc or classic (default: ${DEFAULT-VALUE})")
+    String syntheticPreset;
 
     @Option(names = "--synthetic-seed", defaultValue = "1", description = "seed of the synthetic cases (default: ${DEFAULT-VALUE})")
     long syntheticSeed;
@@ -242,6 +246,6 @@ public class TrainCommand implements Callable<Integer> {
             }
             return List.of();
         }
-        return new SyntheticGenerator(syntheticSize).cases(synthetic, syntheticRaters, syntheticSeed);
+        return new SyntheticGenerator(syntheticSize, SyntheticPreset.parse(syntheticPreset)).cases(synthetic, syntheticRaters, syntheticSeed);
     }
 }

@@ -13,9 +13,10 @@ package io.flowseg.dataset;
  * @param phase angular phase of the modulation
  * @param softness border width in pixels
  * @param contrast intensity the lesion adds to the image (faint lesions: low contrast)
+ * @param visibility probability that a rater sees the lesion at all (1: every rater outlines it)
  */
 public record Lesion(double x, double y, double radius, double wobble, int lobes, double phase,
-                     double softness, double contrast) {
+                     double softness, double contrast, double visibility) {
 
     /** Probability that pixel (column, row) belongs to the lesion. */
     public double probability(int column, int row) {

@@ -2,18 +2,25 @@ package io.flowseg.dataset;
 
 import io.flowseg.imaging.Image;
 import java.util.List;
+import java.util.Random;
 
 /**
- * A synthetic image with the lesions it was made from, so any number of rater masks can be
- * drawn from the known rater process.
+ * A synthetic image with the lesions it was made from and the rater process that outlines them,
+ * so any number of rater masks can be drawn: the oracle.
  *
  * @param image 8-bit range grayscale image, size x size
  * @param lesions the lesions in it
+ * @param raters the population its raters come from
  */
-public record SyntheticScene(Image image, List<Lesion> lesions) {
+public record SyntheticScene(Image image, List<Lesion> lesions, RaterProcess raters) {
 
     public SyntheticScene {
         lesions = List.copyOf(lesions);
+    }
+
+    /** The mask of a rater freshly drawn from {@link #raters()}. */
+    public boolean[] drawRaterMask(Random random) {
+        return raterMask(raters.draw(random));
     }
 
     /** The mask a rater with this habit draws. */

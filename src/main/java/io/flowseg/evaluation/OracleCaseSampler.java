@@ -1,7 +1,6 @@
 package io.flowseg.evaluation;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.dataset.RaterHabit;
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.dataset.SyntheticScene;
 import io.flowseg.sampling.SamplingProgress;
@@ -13,7 +12,7 @@ import java.util.Random;
 
 /**
  * The best any model could do on synthetic data: each sample is the mask of a freshly drawn rater
- * of the known rater process ({@link RaterHabit#draw}) on the case's scene. Its scores are the
+ * of the known rater process ({@link SyntheticScene#drawRaterMask}) on the case's scene. Its scores are the
  * ceiling to read a model's scores against. Seeds work as for the flow model: a given seed is
  * used for every case, otherwise each case's seed derives from its id.
  */
@@ -56,7 +55,7 @@ public final class OracleCaseSampler implements CaseSampler {
             Random random = new Random(seed != null ? seed : Seeds.forStudy(c.id()));
             float[][] soft = new float[samples][];
             for (int m = 0; m < samples; m++) {
-                soft[m] = toSoft(scene.raterMask(RaterHabit.draw(random)));
+                soft[m] = toSoft(scene.drawRaterMask(random));
             }
             result.add(new CaseSamples(soft, 0));
         }

@@ -3,7 +3,7 @@ package io.flowseg.uncertainty;
 import java.util.Arrays;
 
 /** Percentiles with numpy's default ("linear") interpolation between order statistics. */
-final class Percentile {
+public final class Percentile {
 
     private Percentile() {
     }
@@ -13,7 +13,7 @@ final class Percentile {
      * a[0..n-1], the position {@code percent / 100 * (n - 1)} is interpolated linearly between its
      * neighbouring order statistics, as {@code numpy.percentile(values, percent)} does.
      */
-    static double linear(double[] values, double percent) {
+    public static double linear(double[] values, double percent) {
         if (values.length == 0) {
             throw new IllegalArgumentException("percentile of no values");
         }

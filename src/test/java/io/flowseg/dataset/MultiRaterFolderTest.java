@@ -22,7 +22,7 @@ class MultiRaterFolderTest {
 
     @Test
     void writeThenReadKeepsImagesAndMasks() throws IOException {
-        List<MultiRaterCase> cases = new SyntheticGenerator(32).cases(3, 4, 2);
+        List<MultiRaterCase> cases = new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(3, 4, 2);
         folder.write(dir, cases);
         List<MultiRaterCase> read = folder.read(dir);
         assertEquals(3, read.size());

@@ -10,7 +10,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SyntheticGeneratorTest {
-    private final SyntheticGenerator generator = new SyntheticGenerator(64);
+    /** Raters who see every lesion, and who see only lesions every rater sees. */
+    private static final double KEEN = 0.99;
+    private static final double DULL = 0.1;
+    private final SyntheticGenerator generator = new SyntheticGenerator(64, SyntheticPreset.CLASSIC);
 
     @Test
     void isDeterministicBySeedAndCaseIndex() {
@@ -51,7 +54,7 @@ class SyntheticGeneratorTest {
         Random random = new Random(99);
         java.util.Set<String> distinct = new java.util.HashSet<>();
         for (int draw = 0; draw < 50; draw++) {
-            boolean[] mask = scene.raterMask(RaterHabit.draw(random));
+            boolean[] mask = scene.drawRaterMask(random);
             assertEquals(64 * 64, mask.length);
             distinct.add(java.util.Arrays.toString(mask));
         }
@@ -60,24 +63,24 @@ class SyntheticGeneratorTest {
 
     @Test
     void higherIsoLevelsDrawTighterOutlinesAndFaintLesionsCanBeOverlooked() {
-        Lesion sharpBright = new Lesion(20, 20, 8, 0, 3, 0, 0.5, 0.6);
-        Lesion faint = new Lesion(44, 44, 8, 0, 3, 0, 4, 0.2);
+        Lesion sharpBright = new Lesion(20, 20, 8, 0, 3, 0, 0.5, 0.6, 1);
+        Lesion faint = new Lesion(44, 44, 8, 0, 3, 0, 4, 0.2, 0.7);
         SyntheticScene scene = new SyntheticScene(new io.flowseg.imaging.Image(64, 64, 1, new float[64 * 64]),
-                List.of(sharpBright, faint));
-        int generous = count(scene.raterMask(new RaterHabit(0.2, false)));
-        int tight = count(scene.raterMask(new RaterHabit(0.8, false)));
-        int overlooking = count(scene.raterMask(new RaterHabit(0.2, true)));
+                List.of(sharpBright, faint), ClassicScenes.RATERS);
+        int generous = count(scene.raterMask(new RaterHabit(0.2, KEEN)));
+        int tight = count(scene.raterMask(new RaterHabit(0.8, KEEN)));
+        int overlooking = count(scene.raterMask(new RaterHabit(0.2, DULL)));
         assertTrue(generous > tight, generous + " vs " + tight);
         assertTrue(overlooking < generous);
         // The faint lesion's soft border moves much more with the iso-level than the sharp one's.
-        SyntheticScene sharpOnly = new SyntheticScene(scene.image(), List.of(sharpBright));
-        SyntheticScene faintOnly = new SyntheticScene(scene.image(), List.of(faint));
-        int sharpSpread = count(sharpOnly.raterMask(new RaterHabit(0.2, false)))
-                - count(sharpOnly.raterMask(new RaterHabit(0.8, false)));
-        int faintSpread = count(faintOnly.raterMask(new RaterHabit(0.2, false)))
-                - count(faintOnly.raterMask(new RaterHabit(0.8, false)));
+        SyntheticScene sharpOnly = new SyntheticScene(scene.image(), List.of(sharpBright), ClassicScenes.RATERS);
+        SyntheticScene faintOnly = new SyntheticScene(scene.image(), List.of(faint), ClassicScenes.RATERS);
+        int sharpSpread = count(sharpOnly.raterMask(new RaterHabit(0.2, KEEN)))
+                - count(sharpOnly.raterMask(new RaterHabit(0.8, KEEN)));
+        int faintSpread = count(faintOnly.raterMask(new RaterHabit(0.2, KEEN)))
+                - count(faintOnly.raterMask(new RaterHabit(0.8, KEEN)));
         assertTrue(faintSpread > 3 * sharpSpread, faintSpread + " vs " + sharpSpread);
-        assertEquals(0, count(faintOnly.raterMask(new RaterHabit(0.5, true))));
+        assertEquals(0, count(faintOnly.raterMask(new RaterHabit(0.5, DULL))));
     }
 
     @Test

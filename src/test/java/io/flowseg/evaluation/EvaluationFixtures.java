@@ -3,6 +3,7 @@ package io.flowseg.evaluation;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.model.VelocityModel;
@@ -24,13 +25,13 @@ public final class EvaluationFixtures {
 
     /** The synthetic cases, in memory. */
     public static List<MultiRaterCase> cases() {
-        return new SyntheticGenerator(SIZE).cases(CASES, RATERS, SEED);
+        return new SyntheticGenerator(SIZE, SyntheticPreset.CLASSIC).cases(CASES, RATERS, SEED);
     }
 
     /** The synthetic cases written to a folder with their synthetic.json, as {@code ./flowseg synth} writes them. */
     public static Path writeSynthetic(Path folder) throws IOException {
         new MultiRaterFolder().write(folder, cases());
-        SyntheticManifest.of(SIZE, CASES, RATERS, SEED).write(folder);
+        SyntheticManifest.of(SyntheticPreset.CLASSIC, SIZE, CASES, RATERS, SEED).write(folder);
         return folder;
     }
 

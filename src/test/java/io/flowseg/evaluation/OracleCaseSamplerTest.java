@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.dataset.RaterHabit;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.dataset.SyntheticScene;
 import io.flowseg.imaging.Image;
@@ -19,19 +19,19 @@ import org.junit.jupiter.api.Test;
 
 class OracleCaseSamplerTest {
     private final List<MultiRaterCase> cases = EvaluationFixtures.cases();
-    private final SyntheticManifest manifest = SyntheticManifest.of(EvaluationFixtures.SIZE, EvaluationFixtures.CASES,
+    private final SyntheticManifest manifest = SyntheticManifest.of(SyntheticPreset.CLASSIC, EvaluationFixtures.SIZE, EvaluationFixtures.CASES,
             EvaluationFixtures.RATERS, EvaluationFixtures.SEED);
 
     @Test
     void samplesAreMasksOfFreshRatersFromTheKnownProcess() {
         List<CaseSamples> samples = new OracleCaseSampler(manifest, 5, 42L).sample(cases, SamplingProgress.NONE);
-        SyntheticGenerator generator = new SyntheticGenerator(EvaluationFixtures.SIZE);
+        SyntheticGenerator generator = new SyntheticGenerator(EvaluationFixtures.SIZE, SyntheticPreset.CLASSIC);
         for (int i = 0; i < cases.size(); i++) {
             SyntheticScene scene = generator.scene(EvaluationFixtures.SEED, i);
             Random random = new Random(42L);
             assertEquals(5, samples.get(i).softSamples().length);
             for (int m = 0; m < 5; m++) {
-                assertArrayEquals(soft(scene.raterMask(RaterHabit.draw(random))), samples.get(i).softSamples()[m],
+                assertArrayEquals(soft(scene.drawRaterMask(random)), samples.get(i).softSamples()[m],
                         "case " + i + " sample " + m);
             }
             assertEquals(0, samples.get(i).networkEvaluations());
@@ -45,7 +45,7 @@ class OracleCaseSamplerTest {
         Random random = new Random(Seeds.forStudy(last.id()));
         SyntheticScene scene = manifest.scene(last.id());
         for (int m = 0; m < 3; m++) {
-            assertArrayEquals(soft(scene.raterMask(RaterHabit.draw(random))), samples.get(2).softSamples()[m]);
+            assertArrayEquals(soft(scene.drawRaterMask(random)), samples.get(2).softSamples()[m]);
         }
         assertTrue(new OracleCaseSampler(manifest, 3, null).describe().contains("seed from case id"));
     }

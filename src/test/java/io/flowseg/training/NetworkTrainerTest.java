@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.evaluation.EvaluationFixtures;
 import io.flowseg.model.VelocityModel;
@@ -24,7 +25,7 @@ class NetworkTrainerTest {
     Path dir;
 
     static TrainingSet tinySet() {
-        return TrainingSet.prepare(new SyntheticGenerator(32).cases(6, 3, 11), 1, 16, MaskTarget.SOFT);
+        return TrainingSet.prepare(new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(6, 3, 11), 1, 16, MaskTarget.SOFT);
     }
 
     static TrainingSettings settings(int steps) {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import org.junit.jupiter.api.Test;
 
 class TrainingBatchTest {
-    private static final TrainingSet DATA = TrainingSet.prepare(new SyntheticGenerator(32).cases(5, 3, 2), 1, 16, MaskTarget.BINARY);
+    private static final TrainingSet DATA = TrainingSet.prepare(new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(5, 3, 2), 1, 16, MaskTarget.BINARY);
 
     private static TrainingSettings settings(float dropout, int batch) {
         return new TrainingSettings(10, batch, 1e-4f, 0, 1f, 0.9f, 0.95f, 0.01f, 0.999f, dropout, Augmentation.DEFAULT,
@@ -86,8 +87,8 @@ class TrainingBatchTest {
 
     @Test
     void softTargetsKeepTheMasksAreaAtTheModelsResolution() {
-        TrainingSet soft = TrainingSet.prepare(new SyntheticGenerator(32).cases(5, 3, 2), 1, 16, MaskTarget.SOFT);
-        var cases = new SyntheticGenerator(32).cases(5, 3, 2);
+        TrainingSet soft = TrainingSet.prepare(new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(5, 3, 2), 1, 16, MaskTarget.SOFT);
+        var cases = new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(5, 3, 2);
         for (int k = 0; k < 3; k++) {
             int marked = 0;
             for (boolean pixel : cases.get(0).raterMasks().get(k)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.EvaluationFixtures;
 import io.flowseg.model.VelocityModel;
@@ -25,7 +26,7 @@ class TrainingRunTest {
 
     @Test
     void aRunLogsValidatesCheckpointsAndExportsItsModel() throws IOException {
-        var validation = new ValidationGed(new SyntheticGenerator(32).cases(2, 2, 9),
+        var validation = new ValidationGed(new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(2, 2, 9),
                 new SamplingSettings(2, 0.3f, 2, OdeSolver.EULER, 0L), 8);
         List<String> reports = new ArrayList<>();
         Path model;
@@ -68,7 +69,7 @@ class TrainingRunTest {
 
     @Test
     void aTimeBudgetPlansTheRunFromItsSpeedAndStopsWithinOneValidationInterval() throws IOException {
-        var validation = new ValidationGed(new SyntheticGenerator(32).cases(1, 2, 9),
+        var validation = new ValidationGed(new SyntheticGenerator(32, SyntheticPreset.CLASSIC).cases(1, 2, 9),
                 new SamplingSettings(1, 0f, 1, OdeSolver.EULER, 0L), 8);
         AtomicLong clock = new AtomicLong();
         TrainingRun.Outcome outcome;

@@ -2,6 +2,7 @@ package io.flowseg.cli.demo;
 
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.PixelEncoding;
 import io.flowseg.events.PixelSpacing;
@@ -96,7 +97,7 @@ public final class DemoStudies {
                     .build();
             events.add(event(image.studyId(), "lidc-demo", "CT", "CHEST", studyImage, events.size()));
         }
-        for (MultiRaterCase scene : new SyntheticGenerator(SYNTHETIC_SIZE).cases(synthetic, 1, seed)) {
+        for (MultiRaterCase scene : new SyntheticGenerator(SYNTHETIC_SIZE, SyntheticPreset.CLASSIC).cases(synthetic, 1, seed)) {
             events.add(event("synthetic-" + scene.id(), "synthetic", "SIM", "PHANTOM", raw(scene.image()),
                     events.size()));
         }

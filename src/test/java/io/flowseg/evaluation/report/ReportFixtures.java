@@ -1,6 +1,7 @@
 package io.flowseg.evaluation.report;
 
 import io.flowseg.dataset.SyntheticManifest;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.AggregateMetrics;
 import io.flowseg.evaluation.CaseMetrics;
@@ -25,7 +26,7 @@ final class ReportFixtures {
 
     /** The oracle with {@code samples} draws per case on the three synthetic cases, under SKIP. */
     static EvaluationResult oracleEvaluation(int samples) {
-        SyntheticManifest manifest = SyntheticManifest.of(EvaluationFixtures.SIZE, EvaluationFixtures.CASES,
+        SyntheticManifest manifest = SyntheticManifest.of(SyntheticPreset.CLASSIC, EvaluationFixtures.SIZE, EvaluationFixtures.CASES,
                 EvaluationFixtures.RATERS, EvaluationFixtures.SEED);
         return new Evaluation(new MultiRaterEvaluator(EmptyPairConvention.SKIP, 10))
                 .run(EvaluationFixtures.cases(), new OracleCaseSampler(manifest, samples, 3L), SamplingProgress.NONE);
