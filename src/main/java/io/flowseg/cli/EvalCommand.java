@@ -12,6 +12,8 @@ import io.flowseg.evaluation.EmptyPairConvention;
 import io.flowseg.evaluation.Evaluation;
 import io.flowseg.evaluation.EvaluationResult;
 import io.flowseg.evaluation.FlowCaseSampler;
+import io.flowseg.evaluation.FoldFigures;
+import io.flowseg.evaluation.CaseResult;
 import io.flowseg.evaluation.MultiRaterEvaluator;
 import io.flowseg.evaluation.OracleCaseSampler;
 import io.flowseg.evaluation.Sweep;
@@ -62,6 +64,10 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "evaluate only the first N cases")
     Integer limit;
 
+    @Option(names = "--folds", paramLabel = "K",
+            description = "also print k-fold figures: case i (in folder order) in fold i mod K, each fold's means and their spread")
+    Integer folds;
+
     @Option(names = "--baseline", paramLabel = "NAME",
             description = "sample with a baseline instead of the model: oracle (synthetic data only: each sample is a fresh rater of the known rater process)")
     String baseline;
@@ -96,6 +102,9 @@ public class EvalCommand implements Callable<Integer> {
         SamplingSettings settings = sampling.overConfigured(config.sampling());
         CaseSampler oracle = baseline == null ? null : baseline(settings);
         List<MultiRaterCase> cases = readCases();
+        if (folds != null) {
+            FoldFigures.requireFoldable(folds, cases.size());
+        }
         Files.createDirectories(out);
         if (oracle != null) {
             report(evaluation.run(cases, oracle, new ProgressBar(System.err, "eval")));
@@ -146,6 +155,9 @@ public class EvalCommand implements Callable<Integer> {
         MetricsCsv.write(out.resolve("metrics.csv"), result);
         new HtmlReport(ConfiguredEngine.uncertainty(config)).write(out.resolve("report.html"), result);
         System.out.print(EvalTables.summary(result));
+        if (folds != null) {
+            System.out.print(EvalTables.folds(FoldFigures.of(result.cases().stream().map(CaseResult::metrics).toList(), folds)));
+        }
         System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("report.html"), out.resolve("metrics.csv"),
                 result.cases().size());
     }

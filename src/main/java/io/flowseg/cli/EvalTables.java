@@ -1,9 +1,11 @@
 package io.flowseg.cli;
 
 import io.flowseg.engine.SamplingSettings;
+import io.flowseg.evaluation.AggregateMetrics;
 import io.flowseg.evaluation.CaseMetrics;
 import io.flowseg.evaluation.CaseSampler;
 import io.flowseg.evaluation.EvaluationResult;
+import io.flowseg.evaluation.FoldFigures;
 import io.flowseg.evaluation.MetricSummary;
 import io.flowseg.evaluation.SweepRow;
 import java.util.List;
@@ -28,6 +30,26 @@ final class EvalTables {
         return table.append(String.format(Locale.ROOT, "%s (--empty-pairs %s); %s; %.0f network evaluations/study, %.3f s/study%n",
                 result.convention().label(), result.convention().id(), result.settings(),
                 result.networkEvaluationsPerStudy(), result.secondsPerStudy())).toString();
+    }
+
+    /** One row per fold (its case count and the sweep's metrics), then their mean and std over the folds. */
+    static String folds(FoldFigures figures) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-12s %5s", "fold", "cases"));
+        SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %15s", metric)));
+        table.append(System.lineSeparator());
+        for (int f = 0; f < figures.folds().size(); f++) {
+            AggregateMetrics fold = figures.folds().get(f);
+            table.append(String.format(Locale.ROOT, "%-12s %5d", (f + 1) + "/" + figures.folds().size(),
+                    fold.get(CaseMetrics.GED).total()));
+            SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %15.4f", fold.get(metric).mean())));
+            table.append(System.lineSeparator());
+        }
+        table.append(String.format(Locale.ROOT, "%-12s %5s", "over folds", ""));
+        SWEEP_METRICS.forEach(metric -> {
+            MetricSummary s = figures.overFolds().get(metric);
+            table.append(String.format(Locale.ROOT, " %15s", String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std())));
+        });
+        return table.append(System.lineSeparator()).toString();
     }
 
     /** One row per grid point: its settings, its cost and the mean of each quality metric. */

@@ -60,6 +60,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void foldsPrintEachFoldAndTheSpreadOverFolds(QuarkusMainLauncher launcher) throws Exception {
+        Path data = synth(launcher);
+        LaunchResult result = launcher.launch("eval", "--data", data.toString(), "--baseline", "oracle",
+                "--samples", "3", "--folds", "3", "--out", dir.resolve("folds").toString());
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        String out = result.getOutput();
+        assertTrue(out.matches("(?s).*\\n1/3 +1 +[0-9.]+ .*\\n3/3 +1 +[0-9.]+ .*\\nover folds +[0-9.]+ ± [0-9.]+ .*"), out);
+
+        LaunchResult tooMany = launcher.launch("eval", "--data", data.toString(), "--baseline", "oracle",
+                "--folds", "4", "--out", dir.resolve("folds4").toString());
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.getErrorOutput().contains("k-fold figures need 2 <= k <= the 3 cases, got k = 4"),
+                tooMany.getErrorOutput());
+    }
+
+    @Test
     void aMajorityVoteModelIsEvaluatedAsTheDeterministicBaselineAndCannotBeSampled(QuarkusMainLauncher launcher)
             throws Exception {
         Path data = synth(launcher);
