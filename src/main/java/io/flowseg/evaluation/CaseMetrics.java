@@ -10,6 +10,8 @@ import java.util.Map;
  * @param ged                generalised energy distance (lower is better)
  * @param hungarianMatchedIoU HM-IoU
  * @param paperDice          Dice of thresholded sample mean vs at-least-half rater vote
+ * @param found              1 when the consensus (mean map >= 0.5) overlaps the raters' union, 0 when it
+ *                           misses it, NaN when no rater marked anything (nothing to find)
  * @param collectiveInsight  CI score and its terms (its maxDice is the case's Max-Dice)
  * @param varianceCorrelation Pearson correlation of predicted vs rater pixel variance
  * @param reliability        reliability table and ECE of the mean map
@@ -19,6 +21,7 @@ public record CaseMetrics(
         double ged,
         double hungarianMatchedIoU,
         double paperDice,
+        double found,
         CollectiveInsight collectiveInsight,
         double varianceCorrelation,
         ReliabilityTable reliability) {
@@ -27,6 +30,7 @@ public record CaseMetrics(
     public static final String HM_IOU = "HM-IoU";
     public static final String PAPER_DICE = "Dice";
     public static final String MAX_DICE = "Max-Dice";
+    public static final String FOUND = "Found";
     public static final String CI = "CI";
     public static final String COMBINED_SENSITIVITY = "S_c";
     public static final String DIVERSITY_AGREEMENT = "D_a";
@@ -45,6 +49,7 @@ public record CaseMetrics(
         values.put(HM_IOU, hungarianMatchedIoU);
         values.put(PAPER_DICE, paperDice);
         values.put(MAX_DICE, maxDice());
+        values.put(FOUND, found);
         values.put(CI, collectiveInsight.score());
         values.put(COMBINED_SENSITIVITY, collectiveInsight.combinedSensitivity());
         values.put(DIVERSITY_AGREEMENT, collectiveInsight.diversityAgreement());

@@ -15,6 +15,25 @@ public final class DiceScores {
     }
 
     /**
+     * Whether the consensus touches what any rater marked: 1 if the thresholded mean map overlaps the
+     * raters' union, 0 if not, NaN if the union is empty. Its mean over cases is the share of lesions found.
+     */
+    public static double found(CaseMasks masks) {
+        boolean[] consensus = threshold(masks.meanMap());
+        double[] frequency = masks.raterFrequency();
+        boolean anyMarked = false;
+        for (int p = 0; p < frequency.length; p++) {
+            if (frequency[p] > 0) {
+                anyMarked = true;
+                if (consensus[p]) {
+                    return 1;
+                }
+            }
+        }
+        return anyMarked ? 0 : Double.NaN;
+    }
+
+    /**
      * Max-Dice: for each rater the best Dice over the samples, averaged over raters. Skipped pairs are
      * ignored in the max; a rater with only skipped pairs is left out of the average.
      */

@@ -31,6 +31,7 @@ public final class MultiRaterEvaluator {
                 GeneralizedEnergyDistance.compute(samples, raters, convention),
                 HungarianMatchedIoU.compute(samples, raters, convention),
                 DiceScores.paperDice(masks, convention),
+                DiceScores.found(masks),
                 CollectiveInsight.compute(samples, raters, convention),
                 Calibration.varianceCorrelation(masks),
                 Calibration.reliability(masks, reliabilityBins));

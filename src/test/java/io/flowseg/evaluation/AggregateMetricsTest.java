@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AggregateMetricsTest {
 
     private static CaseMetrics caseWithGed(double ged, EmptyPairConvention convention) {
-        return new CaseMetrics(convention, ged, 0.5, 0.5, new CollectiveInsight(1, 1, 1, 1), Double.NaN,
+        return new CaseMetrics(convention, ged, 0.5, 0.5, 1, new CollectiveInsight(1, 1, 1, 1), Double.NaN,
                 new ReliabilityTable(List.of(), 0.1));
     }
 

@@ -46,4 +46,14 @@ class DiceScoresTest {
         boolean[][] raters = masks("1100", "1000");
         assertEquals(1.0, DiceScores.paperDice(CaseMasks.fromSoftSamples(soft, raters), SCORE_ONE), 1e-12);
     }
+
+    @Test
+    void foundWhenTheConsensusTouchesAnyRatersMarkMissedWhenNotAndUndefinedWithoutMarks() {
+        float[][] soft = {{0.9f, 0.6f, 0.4f, 0.1f}, {0.7f, 0.5f, 0.2f, 0.0f}};
+        // consensus 1100; one rater of three marks pixel 1 only: found
+        assertEquals(1.0, DiceScores.found(CaseMasks.fromSoftSamples(soft, masks("0100", "0000", "0000"))));
+        // the marks lie where the consensus is empty: missed
+        assertEquals(0.0, DiceScores.found(CaseMasks.fromSoftSamples(soft, masks("0011", "0010"))));
+        assertEquals(Double.NaN, DiceScores.found(CaseMasks.fromSoftSamples(soft, masks("0000", "0000"))));
+    }
 }

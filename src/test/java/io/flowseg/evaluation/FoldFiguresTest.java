@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FoldFiguresTest {
 
     private static CaseMetrics caseWithGed(double ged) {
-        return new CaseMetrics(EmptyPairConvention.SCORE_ONE, ged, 0.5, 0.5, new CollectiveInsight(1, 1, 1, 1),
+        return new CaseMetrics(EmptyPairConvention.SCORE_ONE, ged, 0.5, 0.5, 1, new CollectiveInsight(1, 1, 1, 1),
                 Double.NaN, new ReliabilityTable(List.of(), 0.1));
     }
 

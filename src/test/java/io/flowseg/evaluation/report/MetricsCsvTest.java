@@ -23,7 +23,7 @@ class MetricsCsvTest {
         List<List<String>> rows = CsvFiles.read(file);
 
         List<String> header = new ArrayList<>(List.of("case"));
-        header.addAll(List.of(CaseMetrics.GED, CaseMetrics.HM_IOU, CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE,
+        header.addAll(List.of(CaseMetrics.GED, CaseMetrics.HM_IOU, CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE, CaseMetrics.FOUND,
                 CaseMetrics.CI, CaseMetrics.COMBINED_SENSITIVITY, CaseMetrics.DIVERSITY_AGREEMENT,
                 CaseMetrics.VARIANCE_CORRELATION, CaseMetrics.ECE));
         header.addAll(List.of("network_evaluations", "empty_pairs", "settings"));
@@ -35,10 +35,10 @@ class MetricsCsvTest {
             assertEquals(header.size(), row.size());
             assertEquals(c.input().id(), row.get(0));
             assertEquals(c.metrics().ged(), Double.parseDouble(row.get(1)), 1e-6);
-            assertEquals(c.metrics().scalars().get(CaseMetrics.ECE), Double.parseDouble(row.get(9)), 1e-6);
-            assertEquals("0", row.get(10));
-            assertEquals("empty-empty=skipped", row.get(11));
-            assertEquals("oracle (synthetic rater process), M=4, seed 3", row.get(12));
+            assertEquals(c.metrics().scalars().get(CaseMetrics.ECE), Double.parseDouble(row.get(10)), 1e-6);
+            assertEquals("0", row.get(11));
+            assertEquals("empty-empty=skipped", row.get(12));
+            assertEquals("oracle (synthetic rater process), M=4, seed 3", row.get(13));
         }
     }
 
