@@ -15,20 +15,24 @@ MAX_PERIOD = 10000.0
 
 
 class ResidualBlock(nn.Module):
-    def __init__(self, cin, cout, groups, emb):
+    def __init__(self, cin, cout, groups, emb, dropout=0.0):
         super().__init__()
+        self.dropout = nn.Dropout(dropout)
         self.in_norm = nn.GroupNorm(groups, cin)
         self.in_conv = nn.Conv2d(cin, cout, 3, padding=1)
         self.embedding = nn.Linear(emb, 2 * cout)
         self.out_norm = nn.GroupNorm(groups, cout)
         self.out_conv = nn.Conv2d(cout, cout, 3, padding=1)
         self.skip = nn.Conv2d(cin, cout, 1) if cin != cout else nn.Identity()
+        # Every block starts as the identity, as ResidualBlock.zeroInitialiseOutput does.
+        nn.init.zeros_(self.out_conv.weight)
+        nn.init.zeros_(self.out_conv.bias)
 
     def forward(self, x, emb):
         h = self.in_conv(F.silu(self.in_norm(x)))
         scale, shift = self.embedding(emb)[:, :, None, None].chunk(2, dim=1)
         h = self.out_norm(h) * (1 + scale) + shift
-        h = self.out_conv(F.silu(h))
+        h = self.out_conv(self.dropout(F.silu(h)))
         return self.skip(x) + h
 
 
@@ -39,6 +43,8 @@ class SelfAttention(nn.Module):
         self.norm = nn.GroupNorm(groups, channels)
         self.qkv = nn.Conv2d(channels, 3 * channels, 1)
         self.projection = nn.Conv2d(channels, channels, 1)
+        nn.init.zeros_(self.projection.weight)
+        nn.init.zeros_(self.projection.bias)
 
     def forward(self, x):
         b, c, hh, ww = x.shape
@@ -78,9 +84,10 @@ class ConditionalUNet(nn.Module):
         emb = 4 * base
         self.time_features = base
         size = config["resolution"]
+        dropout = config.get("dropout", 0.0)
 
         def stage(cin, cout, size, resample=False):
-            return Stage(ResidualBlock(cin, cout, groups, emb),
+            return Stage(ResidualBlock(cin, cout, groups, emb, dropout),
                          SelfAttention(cout, heads, groups) if size in attn else None, resample)
 
         ch = base
@@ -98,10 +105,10 @@ class ConditionalUNet(nn.Module):
                 self.down.append(Stage(resample=True))
                 size //= 2
                 skips.append(ch)
-        middle = [Stage(ResidualBlock(ch, ch, groups, emb))]
+        middle = [Stage(ResidualBlock(ch, ch, groups, emb, dropout))]
         if config["middleAttention"]:
             middle.append(Stage(attention=SelfAttention(ch, heads, groups)))
-        middle.append(Stage(ResidualBlock(ch, ch, groups, emb)))
+        middle.append(Stage(ResidualBlock(ch, ch, groups, emb, dropout)))
         self.middle = nn.ModuleList(middle)
         self.up = nn.ModuleList()
         for level in reversed(range(len(mults))):
