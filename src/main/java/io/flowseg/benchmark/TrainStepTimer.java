@@ -17,7 +17,7 @@ public final class TrainStepTimer implements AutoCloseable {
 
     public TrainStepTimer(UNetConfig config, int batch) {
         TrainingSettings settings = TrainingSettings.defaults(Integer.MAX_VALUE, batch, 0);
-        TrainingSet data = TrainingSet.prepare(new SyntheticGenerator(config.resolution(), SyntheticPreset.LIDC).cases(CASES, RATERS, 0),
+        TrainingSet data = TrainingSet.prepare(new SyntheticGenerator(config.resolution(), SyntheticPreset.CLASSIC).cases(CASES, RATERS, 0),
                 config.imageChannels(), config.resolution(), settings.maskTarget());
         trainer = NetworkTrainer.start(config, data, Objective.FLOW_MATCHING, settings);
     }

@@ -1,11 +1,11 @@
 package io.flowseg.cli;
 
-import io.flowseg.dataset.LesionStatistics;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticGenerator;
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.dataset.SyntheticPreset;
+import io.flowseg.evaluation.LesionStatistics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

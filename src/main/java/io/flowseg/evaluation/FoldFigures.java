@@ -1,6 +1,7 @@
 package io.flowseg.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record FoldFigures(List<AggregateMetrics> folds, Map<String, MetricSummar
 
     public FoldFigures {
         folds = List.copyOf(folds);
-        overFolds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overFolds));
+        overFolds = Collections.unmodifiableMap(new LinkedHashMap<>(overFolds));
     }
 
     public static FoldFigures of(List<CaseMetrics> cases, int k) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The lidc preset draws what its settings say: lesion sizes, placement, and how many raters see a lesion. */
+/**
+ * The lidc preset draws what its settings say: lesion sizes, placement, and how many raters see a lesion
+ * (its figures against the LIDC sample's are checked in evaluation.LesionStatisticsTest).
+ */
 class LidcPresetTest {
     private static final LidcSceneSettings SETTINGS = LidcSceneSettings.MATCHED;
     private static final int SCENES = 200;
@@ -54,18 +57,6 @@ class LidcPresetTest {
         // A rater who sees a lesion may still draw nothing when it is tinier than a pixel at their iso-level.
         assertEquals(SETTINGS.subtleVisibility(), subtleSeen / (double) subtleDraws, 0.08, "raters who mark a subtle lesion");
         assertEquals(SETTINGS.visibility(), ordinarySeen / (double) ordinaryDraws, 0.03, "raters who mark an ordinary lesion");
-    }
-
-    @Test
-    void itsCasesMatchTheLidcSampleFiguresItWasTunedTo() {
-        LesionStatistics figures = LesionStatistics.of(generator.cases(120, 4, 1));
-        // The LIDC sample's own figures, as `synth --compare` measures them (28 cases): 0.21, 19 / 102 / 284 px, 0.75.
-        assertEquals(0.21, figures.mostRatersEmptyShare(), 0.08);
-        assertTrue(figures.areaP10() > 10 && figures.areaP10() < 30, "p10 " + figures.areaP10());
-        assertTrue(figures.areaMedian() > 60 && figures.areaMedian() < 140, "median " + figures.areaMedian());
-        assertTrue(figures.areaP90() > 200 && figures.areaP90() < 400, "p90 " + figures.areaP90());
-        assertEquals(0.75, figures.pairwiseIoU(), 0.06);
-        assertTrue(figures.centreOffset() < 3, "offset " + figures.centreOffset());
     }
 
     private static boolean any(boolean[] mask) {

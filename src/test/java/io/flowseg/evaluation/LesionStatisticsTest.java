@@ -1,7 +1,11 @@
-package io.flowseg.dataset;
+package io.flowseg.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.dataset.MultiRaterCase;
+import io.flowseg.dataset.SyntheticGenerator;
+import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.imaging.Image;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,18 @@ class LesionStatisticsTest {
         assertEquals((0 + 3.5 * Math.sqrt(2) * 16) / 2, figures.centreOffset(), 1e-9);
         assertEquals((0.2 + 0) / 2, figures.backgroundMean(), 1e-6, "backgrounds 0.2 and 0");
         assertEquals((0.4 + 0) / 2, figures.lesionContrast(), 1e-6, "median of contrasts 0.4 and 0");
+    }
+
+    @Test
+    void theLidcPresetsCasesMatchTheLidcSampleFiguresItWasTunedTo() {
+        LesionStatistics figures = LesionStatistics.of(new SyntheticGenerator(128, SyntheticPreset.LIDC).cases(120, 4, 1));
+        // The LIDC sample's own figures, as `synth --compare` measures them (28 cases): 0.21, 19 / 102 / 284 px, 0.75.
+        assertEquals(0.21, figures.mostRatersEmptyShare(), 0.08);
+        assertTrue(figures.areaP10() > 10 && figures.areaP10() < 30, "p10 " + figures.areaP10());
+        assertTrue(figures.areaMedian() > 60 && figures.areaMedian() < 140, "median " + figures.areaMedian());
+        assertTrue(figures.areaP90() > 200 && figures.areaP90() < 400, "p90 " + figures.areaP90());
+        assertEquals(0.75, figures.pairwiseIoU(), 0.06);
+        assertTrue(figures.centreOffset() < 3, "offset " + figures.centreOffset());
     }
 
     private static boolean[] square(int width, int column, int row, int columns, int rows) {

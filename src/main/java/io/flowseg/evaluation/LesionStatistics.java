@@ -1,5 +1,6 @@
-package io.flowseg.dataset;
+package io.flowseg.evaluation;
 
+import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.uncertainty.Percentile;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ public record LesionStatistics(int cases, double mostRatersEmptyShare, double ar
             }
             for (int a = 0; a < marked.size(); a++) {
                 for (int b = a + 1; b < marked.size(); b++) {
-                    iouSum += iou(marked.get(a), marked.get(b));
+                    // Both masks mark something, so no empty pair arises and the convention is moot.
+                    iouSum += MaskOverlap.iou(marked.get(a), marked.get(b), EmptyPairConvention.SCORE_ONE);
                     iouPairs++;
                 }
             }
@@ -86,15 +88,6 @@ public record LesionStatistics(int cases, double mostRatersEmptyShare, double ar
                 offsetCases == 0 ? Double.NaN : offsetSum / offsetCases,
                 iouPairs == 0 ? Double.NaN : iouSum / iouPairs, backgroundSum / cases.size(),
                 percentile(contrasts, 50));
-    }
-
-    private static double iou(boolean[] a, boolean[] b) {
-        int intersection = 0, union = 0;
-        for (int p = 0; p < a.length; p++) {
-            intersection += a[p] && b[p] ? 1 : 0;
-            union += a[p] || b[p] ? 1 : 0;
-        }
-        return intersection / (double) union;
     }
 
     private static double percentile(List<Double> values, double percent) {
