@@ -2,9 +2,9 @@ package io.flowseg.cli;
 
 import ai.djl.engine.Engine;
 import io.flowseg.benchmark.ForwardTimer;
-import io.flowseg.benchmark.ProcessMemory;
 import io.flowseg.benchmark.TorchReference;
 import io.flowseg.benchmark.TrainStepTimer;
+import io.flowseg.engine.ProcessMemory;
 import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;

@@ -1,16 +1,11 @@
 package io.flowseg.cli;
 
-import io.flowseg.cli.demo.DemoRun;
-import io.flowseg.cli.demo.DemoStudies;
+import io.flowseg.demo.DemoRun;
+import io.flowseg.demo.DemoStudies;
+import io.flowseg.embedded.DemoInfrastructure;
 import io.flowseg.events.ImageStudy;
-import io.flowseg.model.VelocityModel;
-import io.flowseg.registry.SchemaRegistryClient;
-import io.flowseg.streaming.EventCodec;
-import io.flowseg.streaming.ServiceConnections;
-import io.flowseg.streaming.StudyService;
-import io.flowseg.web.ServiceHealth;
-import io.flowseg.web.ServiceMetrics;
-import io.flowseg.web.WindowGauges;
+import io.flowseg.monitoring.TopologyProducer;
+import io.flowseg.service.ServiceLifecycle;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
@@ -63,27 +57,18 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--stay", description = "keep the broker, service, API and dashboard running after the studies, until Ctrl-C")
     boolean stay;
 
-    private final ModelSource models;
-    private final ServiceAssembly assembly;
-    private final ServiceMetrics metrics;
-    private final ServiceHealth health;
-    private final GracefulShutdown shutdown;
+    private final ServiceLifecycle lifecycle;
     private final DemoInfrastructure infrastructure;
-    private final WindowGauges windowGauges;
+    private final TopologyProducer monitoring;
 
-    public DemoCommand(ModelSource models, ServiceAssembly assembly, ServiceMetrics metrics, ServiceHealth health,
-                       GracefulShutdown shutdown, DemoInfrastructure infrastructure, WindowGauges windowGauges) {
-        this.windowGauges = windowGauges;
+    public DemoCommand(ServiceLifecycle lifecycle, DemoInfrastructure infrastructure, TopologyProducer monitoring) {
+        this.lifecycle = lifecycle;
         this.infrastructure = infrastructure;
-        this.models = models;
-        this.assembly = assembly;
-        this.metrics = metrics;
-        this.health = health;
-        this.shutdown = shutdown;
+        this.monitoring = monitoring;
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
         List<ImageStudy> studies = DemoStudies.varied(steps, solver).events(DemoStudies.lidcImages(data), synthetic, seed);
         if (studies.isEmpty()) {
@@ -92,27 +77,15 @@ public class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         console.println(infrastructure.describe().orElseThrow(
                 () -> new IllegalStateException("the demo's broker did not start (run flowseg demo, not its command class)")));
-        // FlowsegMain's request: the in-process broker and registry, their topics and initial policy, are up.
-        Map<String, Object> connection = assembly.connection(null);
-        SchemaRegistryClient client = assembly.registryClient(null);
-        EventCodec codec = assembly.codec(client);
-        windowGauges.start();
-        VelocityModel model = models.loadVelocityField(null);
-        shutdown.closeOnShutdown(model);
-        console.printf("model %s (%s)%n", model.info().name(), model.info().version());
-        ServiceConnections connections = assembly.watch(connection, client);
-        shutdown.closeOnShutdown(connections);
-        health.watching(connections);
-        StudyService service = assembly.start(model, codec, connection, metrics);
-        shutdown.closeOnShutdown(service);
-        health.loaded(model.info().name());
-        health.serving(service);
-        shutdown.closeOnShutdown(health::stopped);
+        ServiceLifecycle.Running running = lifecycle.start().orElseThrow(
+                () -> new IllegalStateException("the demo's broker stopped before the service started"));
+        console.printf("model %s (%s)%n", running.model().info().name(), running.model().info().version());
 
-        DemoRun run = new DemoRun(assembly.topics(), codec, client, connection, console, ALERT_WAIT);
+        DemoRun run = new DemoRun(running.topics(), running.codec(), running.registry(), running.connection(), console,
+                ALERT_WAIT);
         DemoRun.Summary summary = run.stream(studies, timeout);
         run.writeReport(out.resolve("report.html"), "requests: " + steps + " " + solver
-                + " steps, M and w varied per study; initial alert policy: " + assembly.initialPolicy().id());
+                + " steps, M and w varied per study; initial alert policy: " + monitoring.initialPolicy().id());
         console.println(summary.describe());
         console.println("report: " + out.resolve("report.html"));
         if (stay) {

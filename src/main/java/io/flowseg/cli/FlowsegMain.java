@@ -1,7 +1,9 @@
 package io.flowseg.cli;
 
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.registry.AvroLimits;
+import io.flowseg.embedded.DemoInfrastructure;
+import io.flowseg.monitoring.TopologyProducer;
+import io.flowseg.wire.AvroLimits;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -23,8 +25,6 @@ import picocli.CommandLine;
 @QuarkusMain
 public class FlowsegMain implements QuarkusApplication {
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
-    static final String MONITORING_ENABLED = "flowseg-monitoring.enabled";
-    static final String DEMO_EMBEDDED = "flowseg-demo.embedded";
     private static final String MAX_MESSAGE_BYTES = "flowseg.processor.max-message-bytes";
     private static final String MAX_MESSAGE_BYTES_ENV = "FLOWSEG_PROCESSOR_MAX_MESSAGE_BYTES";
     private static final Set<String> SERVING_COMMANDS = Set.of("serve", "demo");
@@ -43,7 +43,7 @@ public class FlowsegMain implements QuarkusApplication {
             return;
         }
         setUnlessGiven(HTTP_ENABLED, "true");
-        setUnlessGiven(MONITORING_ENABLED, "true");
+        setUnlessGiven(TopologyProducer.ENABLED, "true");
         if (!args[0].equals("demo")) {
             Quarkus.run(FlowsegMain.class, args);
             return;
@@ -51,7 +51,7 @@ public class FlowsegMain implements QuarkusApplication {
         // The demo's broker and registry start first thing in Quarkus (DemoInfrastructure), with their
         // topics. The Kafka Streams extension's own admin client, which checks for the topics, knows
         // only the configured address, not theirs: no check, and no warnings from its attempts.
-        System.setProperty(DEMO_EMBEDDED, "true");
+        System.setProperty(DemoInfrastructure.ENABLED, "true");
         System.setProperty("quarkus.kafka-streams.topics-timeout", "0");
         System.setProperty("quarkus.log.category.\"org.apache.kafka.clients.NetworkClient\".level", "ERROR");
         // Fresh local state: the topology's stores belong to this broker, which lives as long as the process.

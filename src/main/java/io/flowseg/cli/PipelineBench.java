@@ -1,18 +1,25 @@
 package io.flowseg.cli;
 
-import io.flowseg.benchmark.ProcessMemory;
-import io.flowseg.cli.demo.DemoRun;
-import io.flowseg.cli.demo.DemoStudies;
+import io.flowseg.config.Endpoints;
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.dispatch.Dispatcher;
+import io.flowseg.demo.DemoRun;
+import io.flowseg.demo.DemoStudies;
+import io.flowseg.embedded.EmbeddedStack;
+import io.flowseg.engine.Dispatcher;
+import io.flowseg.engine.ProcessMemory;
 import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
-import io.flowseg.registry.SchemaRegistryClient;
-import io.flowseg.streaming.ProcessingListener;
-import io.flowseg.streaming.StudyIntake;
-import io.flowseg.streaming.StudyRejectedException;
-import io.flowseg.streaming.StudyService;
+import io.flowseg.service.ConfiguredEngine;
+import io.flowseg.service.ModelSource;
+import io.flowseg.service.ProcessingListener;
+import io.flowseg.service.ServiceAssembly;
+import io.flowseg.service.StudyIntake;
+import io.flowseg.service.StudyRejectedException;
+import io.flowseg.service.StudyService;
+import io.flowseg.wire.ConfiguredWire;
+import io.flowseg.wire.EventCodec;
+import io.flowseg.wire.SchemaRegistryClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,11 +44,16 @@ public class PipelineBench {
     private final FlowsegConfig config;
     private final ModelSource models;
     private final ServiceAssembly assembly;
+    private final Endpoints endpoints;
+    private final ConfiguredWire wire;
 
-    public PipelineBench(FlowsegConfig config, ModelSource models, ServiceAssembly assembly) {
+    public PipelineBench(FlowsegConfig config, ModelSource models, ServiceAssembly assembly, Endpoints endpoints,
+                         ConfiguredWire wire) {
         this.config = config;
         this.models = models;
         this.assembly = assembly;
+        this.endpoints = endpoints;
+        this.wire = wire;
     }
 
     /** What to run. */
@@ -53,9 +65,10 @@ public class PipelineBench {
         List<DemoStudies.NamedImage> images = DemoStudies.lidcImages(null);
         try (EmbeddedStack stack = EmbeddedStack.start();
              VelocityModel model = models.loadVelocityField(null)) {
-            Map<String, Object> connection = assembly.connection(stack.bootstrapServers());
-            SchemaRegistryClient client = assembly.registryClient(stack.registryUrl());
-            assembly.prepareTopics(connection, assembly.codec(client));
+            Map<String, Object> connection = endpoints.kafka(stack.bootstrapServers());
+            SchemaRegistryClient client = wire.registryClient(stack.registryUrl());
+            EventCodec codec = wire.codec(client);
+            assembly.prepareTopics(connection, codec);
             DemoStudies settings = DemoStudies.fixed(plan.samples(), plan.guidance(), plan.steps(), plan.solver());
             out.printf("flowseg bench --pipeline: %s, M = %d, w = %.1f, %d %s steps, %d studies of %d LIDC images, "
                             + "up to %d studies per engine call, %s%n%n", model.info().name(), plan.samples(),
@@ -63,9 +76,8 @@ public class PipelineBench {
                     config.processor().maxStudiesPerBatch(), ProcessMemory.allocator());
             List<ImageStudy> studies = settings.events(named(images, "bench", plan.studies()), 0, 0);
             DemoRun.Summary pipeline;
-            try (StudyService ignored = assembly.start(model, assembly.codec(client), connection,
-                    ProcessingListener.NONE)) {
-                DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet, Duration.ZERO);
+            try (StudyService ignored = assembly.start(model, codec, connection, ProcessingListener.NONE)) {
+                DemoRun run = new DemoRun(assembly.topics(), codec, client, connection, quiet, Duration.ZERO);
                 run.stream(settings.events(named(images, "warm-up", WARM_UP_STUDIES), 0, 0), TIMEOUT);
                 pipeline = run.stream(studies, TIMEOUT);
             }
@@ -113,7 +125,7 @@ public class PipelineBench {
                               List<DemoStudies.NamedImage> images, Plan plan, PrintStream out) throws IOException {
         DemoStudies cheap = DemoStudies.fixed(2, 0.3f, 2, "euler");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        DemoRun run = new DemoRun(assembly.topics(), assembly.codec(client), client, connection, quiet, Duration.ZERO);
+        DemoRun run = new DemoRun(assembly.topics(), wire.codec(client), client, connection, quiet, Duration.ZERO);
         Process serve = startServe(stack);
         try {
             int early = Math.min(MEMORY_EARLY, plan.memoryStudies());

@@ -10,6 +10,8 @@ import io.flowseg.imaging.MapImages;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
+import io.flowseg.service.ConfiguredEngine;
+import io.flowseg.service.ModelSource;
 import io.flowseg.uncertainty.PixelSpacing;
 import java.io.IOException;
 import java.nio.file.Files;

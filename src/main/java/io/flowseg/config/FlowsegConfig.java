@@ -90,27 +90,42 @@ public interface FlowsegConfig {
         int maxHeight();
     }
 
-    /** Topic names; defaults are {@link io.flowseg.streaming.Topics}' constants. */
+    /** Topic names; the constants are their defaults. */
     interface Topics {
-        @WithDefault(io.flowseg.streaming.Topics.STUDIES)
+        String STUDIES = "flowseg.studies";
+        String SEGMENTATIONS = "flowseg.segmentations";
+        String UNCERTAINTY = "flowseg.uncertainty-maps";
+        String ALERTS = "flowseg.alerts";
+        String DEAD_LETTER = "flowseg.studies.dead-letter";
+        /** ThresholdPolicy records (compacted), read by the monitoring topology. */
+        String POLICIES = "flowseg.policies";
+        /** UncertaintyStatistics records, written by the monitoring topology. */
+        String STATISTICS = "flowseg.statistics";
+
+        /** ImageStudy events in. */
+        @WithDefault(STUDIES)
         String studies();
 
-        @WithDefault(io.flowseg.streaming.Topics.SEGMENTATIONS)
+        /** SegmentationResult events out. */
+        @WithDefault(SEGMENTATIONS)
         String segmentations();
 
-        @WithDefault(io.flowseg.streaming.Topics.UNCERTAINTY)
+        /** UncertaintyMap events out. */
+        @WithDefault(UNCERTAINTY)
         String uncertainty();
 
-        @WithDefault(io.flowseg.streaming.Topics.ALERTS)
+        /** UncertaintyAlert events, written by the monitoring topology. */
+        @WithDefault(ALERTS)
         String alerts();
 
-        @WithDefault(io.flowseg.streaming.Topics.DEAD_LETTER)
+        /** StudyRejected records out. */
+        @WithDefault(DEAD_LETTER)
         String deadLetter();
 
-        @WithDefault(io.flowseg.streaming.Topics.POLICIES)
+        @WithDefault(POLICIES)
         String policies();
 
-        @WithDefault(io.flowseg.streaming.Topics.STATISTICS)
+        @WithDefault(STATISTICS)
         String statistics();
     }
 

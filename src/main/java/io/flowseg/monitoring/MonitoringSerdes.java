@@ -1,14 +1,14 @@
 package io.flowseg.monitoring;
 
 import io.flowseg.alerts.Severity;
-import io.flowseg.registry.AvroEventDecoder;
-import io.flowseg.registry.AvroEventEncoder;
-import io.flowseg.registry.RegistryAvroDeserializer;
-import io.flowseg.registry.RegistryAvroSerializer;
-import io.flowseg.registry.SchemaRegistryClient;
-import io.flowseg.registry.SubjectNameStrategy;
 import io.flowseg.statistics.StudyFacts;
 import io.flowseg.statistics.WindowStatistics;
+import io.flowseg.wire.AvroEventDecoder;
+import io.flowseg.wire.AvroEventEncoder;
+import io.flowseg.wire.RegistryAvroDeserializer;
+import io.flowseg.wire.RegistryAvroSerializer;
+import io.flowseg.wire.SchemaRegistryClient;
+import io.flowseg.wire.SubjectNameStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

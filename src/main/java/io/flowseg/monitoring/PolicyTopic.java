@@ -1,7 +1,7 @@
 package io.flowseg.monitoring;
 
 import io.flowseg.events.ThresholdPolicy;
-import io.flowseg.streaming.EventCodec;
+import io.flowseg.wire.EventCodec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

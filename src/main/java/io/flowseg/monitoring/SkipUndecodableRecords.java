@@ -1,6 +1,6 @@
 package io.flowseg.monitoring;
 
-import io.flowseg.registry.EventDecodingException;
+import io.flowseg.wire.EventDecodingException;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;

@@ -1,6 +1,6 @@
 package io.flowseg.training;
 
-import io.flowseg.benchmark.ProcessMemory;
+import io.flowseg.engine.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

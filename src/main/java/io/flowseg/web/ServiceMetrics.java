@@ -2,8 +2,8 @@ package io.flowseg.web;
 
 import io.flowseg.alerts.Severity;
 import io.flowseg.monitoring.MonitoringListener;
-import io.flowseg.streaming.ProcessingListener;
-import io.flowseg.streaming.RejectReason;
+import io.flowseg.service.ProcessingListener;
+import io.flowseg.service.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

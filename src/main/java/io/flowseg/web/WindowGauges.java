@@ -4,6 +4,7 @@ import io.flowseg.events.StatisticsWindow;
 import io.flowseg.events.UncertaintyStatistics;
 import io.flowseg.monitoring.MonitoringQueries;
 import io.flowseg.monitoring.MonitoringStreams;
+import io.flowseg.service.TopicsPrepared;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -42,8 +43,8 @@ public class WindowGauges {
         this.streams = streams;
     }
 
-    /** Called by serve and demo once the monitoring topology runs. */
-    public synchronized void start() {
+    /** Once the service's topics exist, the monitoring topology can run and fill its stores. */
+    synchronized void start(@Observes TopicsPrepared prepared) {
         if (refresher == null) {
             refresher = DaemonScheduler.named("flowseg-window-gauges");
             refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);

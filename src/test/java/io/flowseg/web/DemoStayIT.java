@@ -1,12 +1,12 @@
 package io.flowseg.web;
 
-import static io.flowseg.streaming.HttpPolling.freePort;
+import static io.flowseg.service.HttpPolling.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowseg.streaming.ServiceProcess;
+import io.flowseg.service.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,96 @@
+package io.flowseg.service;
+
+import io.flowseg.engine.SamplingSettings;
+import io.flowseg.engine.Study;
+import io.flowseg.events.ImageStudy;
+import io.flowseg.events.StudyImage;
+import io.flowseg.imaging.EncodedImageDecoder;
+import io.flowseg.imaging.Image;
+import io.flowseg.imaging.ImageLimits;
+import io.flowseg.imaging.ImageRejectedException;
+import io.flowseg.imaging.ModelInputPreparer;
+import io.flowseg.imaging.PixelType;
+import io.flowseg.imaging.RawImageDecoder;
+import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.wire.AvroBytes;
+
+/**
+ * Turns a decoded ImageStudy event into a study the engine can sample, or rejects it with a
+ * reason: blank ids, images that cannot be decoded or disagree with their declared shape, pixels
+ * the model cannot use, settings outside the limits, another model than the one served. Everything
+ * is checked here, before dispatch, so a bad study never reaches (or fails) a shared batch.
+ */
+public final class StudyIntake {
+    private final SamplingPolicy sampling;
+    private final RawImageDecoder rawDecoder;
+    private final EncodedImageDecoder encodedDecoder;
+    private final ModelInputPreparer modelInput;
+    private final String modelName;
+
+    /**
+     * @param modelName the served model's name; a request naming another is rejected
+     */
+    public StudyIntake(SamplingPolicy sampling, ImageLimits imageLimits, ModelInputPreparer modelInput,
+                       String modelName) {
+        this.sampling = sampling;
+        this.rawDecoder = new RawImageDecoder(imageLimits);
+        this.encodedDecoder = new EncodedImageDecoder(imageLimits);
+        this.modelInput = modelInput;
+        this.modelName = modelName;
+    }
+
+    public Study admit(ImageStudy event) throws StudyRejectedException {
+        requireId("studyId", event.getStudyId());
+        requireId("seriesId", event.getSeriesId());
+        requireId("instanceId", event.getInstanceId());
+        SamplingSettings settings = sampling.resolve(event.getSampling());
+        String requestedModel = event.getSampling() != null ? event.getSampling().getModel() : null;
+        if (requestedModel != null && !requestedModel.equals(modelName)) {
+            throw new StudyRejectedException(RejectReason.UNKNOWN_MODEL,
+                    "model '" + requestedModel + "' was requested; this service runs '" + modelName + "'");
+        }
+        StudyImage declared = event.getImage();
+        try {
+            Image image = decode(declared);
+            modelInput.prepare(image); // channels, finite, not constant: fails here rather than in a batch
+            return new Study(event.getStudyId(), image, spacing(declared), settings, null);
+        } catch (ImageRejectedException e) {
+            throw new StudyRejectedException(RejectReason.of(e.reason()), e.getMessage(), e);
+        }
+    }
+
+    private Image decode(StudyImage declared) throws StudyRejectedException {
+        byte[] pixels = AvroBytes.copy(declared.getPixels());
+        if (declared.getEncoding() == io.flowseg.events.PixelEncoding.RAW_LE) {
+            return rawDecoder.decode(pixels, declared.getWidth(), declared.getHeight(), declared.getChannels(),
+                    PixelType.valueOf(declared.getPixelType().name()));
+        }
+        Image image = encodedDecoder.decode(pixels);
+        if (image.width() != declared.getWidth() || image.height() != declared.getHeight()
+                || image.channels() != declared.getChannels()) {
+            throw new StudyRejectedException(RejectReason.DIMENSION_MISMATCH, "declared "
+                    + declared.getWidth() + "x" + declared.getHeight() + "x" + declared.getChannels() + " but the "
+                    + declared.getEncoding() + " holds " + image.width() + "x" + image.height() + "x" + image.channels());
+        }
+        return image;
+    }
+
+    private static PixelSpacing spacing(StudyImage declared) throws StudyRejectedException {
+        io.flowseg.events.PixelSpacing spacing = declared.getPixelSpacing();
+        if (spacing == null) {
+            return null;
+        }
+        try {
+            return new PixelSpacing(spacing.getRowMm(), spacing.getColumnMm());
+        } catch (IllegalArgumentException e) {
+            throw new StudyRejectedException(RejectReason.INVALID_DIMENSIONS, "pixel spacing: " + e.getMessage());
+        }
+    }
+
+    private static void requireId(String field, String value) throws StudyRejectedException {
+        if (value == null || value.isBlank()) {
+            throw new StudyRejectedException(RejectReason.MISSING_ID, field + " is blank");
+        }
+    }
+
+}

@@ -1,0 +1,57 @@
+package io.flowseg.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A hospital's producer and a results reader, over whatever connection settings a test gives. */
+final class TestClients {
+
+    private TestClients() {
+    }
+
+    static void produce(Map<String, Object> connection, List<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads partition 0 of a topic from the start, read_committed, until {@code done} holds or {@code timeout} passes. */
+    static List<ConsumerRecord<byte[], byte[]>> readUntil(Map<String, Object> connection, String topic,
+                                                          Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                          Duration timeout) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(read) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+            }
+        }
+        return read;
+    }
+}
