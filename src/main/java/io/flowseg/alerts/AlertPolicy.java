@@ -1,5 +1,6 @@
 package io.flowseg.alerts;
 
+import io.flowseg.uncertainty.UncertaintyFigure;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.util.Objects;
 import java.util.Optional;

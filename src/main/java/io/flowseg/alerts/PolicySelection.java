@@ -1,5 +1,6 @@
 package io.flowseg.alerts;
 
+import io.flowseg.uncertainty.UncertaintyFigure;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;

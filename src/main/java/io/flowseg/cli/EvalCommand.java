@@ -4,7 +4,6 @@ import io.flowseg.config.FlowsegConfig;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticManifest;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.evaluation.Calibration;
 import io.flowseg.evaluation.CaseResult;
@@ -26,6 +25,7 @@ import io.flowseg.evaluation.report.SweepPlot;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.service.ConfiguredEngine;
 import io.flowseg.service.ModelSource;
 import io.flowseg.training.ModelCaseSampler;
@@ -101,7 +101,7 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Evaluation evaluation = new Evaluation(
                 new MultiRaterEvaluator(EmptyPairConvention.parse(emptyPairs), Calibration.DEFAULT_BINS));
-        SamplingSettings settings = sampling.overConfigured(config.sampling());
+        SamplingSettings settings = sampling.overConfigured(config);
         CaseSampler oracle = baseline == null ? null : baseline(settings);
         List<MultiRaterCase> cases = readCases();
         if (folds != null) {

@@ -1,6 +1,5 @@
 package io.flowseg.cli;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.AggregateMetrics;
 import io.flowseg.evaluation.CaseMetrics;
 import io.flowseg.evaluation.CaseSampler;
@@ -8,6 +7,7 @@ import io.flowseg.evaluation.EvaluationResult;
 import io.flowseg.evaluation.FoldFigures;
 import io.flowseg.evaluation.MetricSummary;
 import io.flowseg.evaluation.SweepRow;
+import io.flowseg.sampling.SamplingSettings;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,6 @@
 package io.flowseg.cli;
 
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.engine.StudyResult;
@@ -10,6 +9,7 @@ import io.flowseg.imaging.MapImages;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.service.ConfiguredEngine;
 import io.flowseg.service.ModelSource;
 import io.flowseg.uncertainty.PixelSpacing;
@@ -71,7 +71,7 @@ public class SampleCommand implements Callable<Integer> {
         Image decoded = input.decode();
         try (VelocityModel velocityModel = models.loadVelocityField(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
-            SamplingSettings settings = sampling.overConfigured(config.sampling());
+            SamplingSettings settings = sampling.overConfigured(config);
             if (initialNoise != null) {
                 settings = withNoiseSampleCount(settings, initialNoise);
             }

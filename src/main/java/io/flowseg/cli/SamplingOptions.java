@@ -1,8 +1,9 @@
 package io.flowseg.cli;
 
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
+import io.flowseg.service.ConfiguredSampling;
 import picocli.CommandLine.Option;
 
 /** The per-request sampling options shared by the commands; unset ones fall back to the command's defaults. */
@@ -25,17 +26,11 @@ final class SamplingOptions {
 
     /** These options over {@code defaults}; the seed stays null (derived from the study id) when unset. */
     SamplingSettings over(SamplingSettings defaults) {
-        return new SamplingSettings(
-                samples != null ? samples : defaults.samples(),
-                guidance != null ? guidance : defaults.guidance(),
-                steps != null ? steps : defaults.steps(),
-                solver != null ? OdeSolver.parse(solver) : defaults.solver(),
-                seed != null ? seed : defaults.seed());
+        return defaults.overriddenBy(samples, guidance, steps, solver != null ? OdeSolver.parse(solver) : null, seed);
     }
 
     /** These options over the configured defaults ({@code flowseg.sampling.*}). */
-    SamplingSettings overConfigured(FlowsegConfig.Sampling defaults) {
-        return over(new SamplingSettings(defaults.samples(), defaults.guidance(), defaults.steps(),
-                OdeSolver.parse(defaults.solver()), null));
+    SamplingSettings overConfigured(FlowsegConfig config) {
+        return over(ConfiguredSampling.defaults(config));
     }
 }

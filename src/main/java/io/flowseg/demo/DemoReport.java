@@ -1,7 +1,6 @@
 package io.flowseg.demo;
 
 import io.flowseg.evaluation.report.HtmlParts;
-import io.flowseg.events.EncodedMap;
 import io.flowseg.events.PixelEncoding;
 import io.flowseg.events.StudyImage;
 import io.flowseg.events.UncertaintyFigures;
@@ -9,20 +8,16 @@ import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.MapImages;
 import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
+import io.flowseg.uncertainty.UncertaintySummary;
 import io.flowseg.wire.AvroBytes;
 import io.flowseg.wire.EncodedMaps;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * The demo's report.html: per study, the image as sent, the consensus mask and mean probability
@@ -61,7 +56,7 @@ final class DemoReport {
         HtmlParts.figure(html, "mean", "image/png", AvroBytes.copy(outcome.segmentation.getMeanProbability().getData()));
         HtmlParts.figure(html, "variance", "image/png", EncodedMaps.heatMapPng(outcome.uncertainty.getVariance()));
         html.append("</div>\n<div class=\"tables\">\n");
-        HtmlParts.table(html, "uncertainty", figures(outcome.uncertainty.getSummary()));
+        HtmlParts.table(html, "uncertainty", summary(outcome.uncertainty.getSummary()).forPeople());
         Map<String, String> run = new LinkedHashMap<>();
         var used = outcome.uncertainty.getSettings();
         run.put("M, w", used.getSamples() + ", " + used.getGuidance());
@@ -75,18 +70,9 @@ final class DemoReport {
         html.append("</div>\n</section>\n");
     }
 
-    private static Map<String, String> figures(UncertaintyFigures s) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("mean variance", HtmlParts.fourDecimals(s.getMeanVariance()));
-        rows.put("mean variance (foreground)", HtmlParts.fourDecimals(s.getMeanVarianceForeground()));
-        rows.put("p95 variance", HtmlParts.fourDecimals(s.getP95Variance()));
-        rows.put("uncertain area", HtmlParts.fourDecimals(s.getUncertainAreaFraction()));
-        rows.put("foreground px", String.format(Locale.ROOT, "%.0f", s.getForegroundAreaPixels()));
-        rows.put("sample diversity", HtmlParts.fourDecimals(s.getSampleDiversity()));
-        rows.put("mean entropy", HtmlParts.fourDecimals(s.getMeanEntropy()));
-        return rows;
+    private static UncertaintySummary summary(UncertaintyFigures figures) {
+        return UncertaintySummary.of(figure -> (Number) figures.get(figure.id()));
     }
-
 
     /** The image as sent: JPEG and PNG files as they are, raw pixels normalised to 8-bit greyscale. */
     private static byte[] imagePng(StudyImage image) {

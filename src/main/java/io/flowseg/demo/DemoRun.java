@@ -6,6 +6,7 @@ import io.flowseg.events.StudyRejected;
 import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.service.Topics;
+import io.flowseg.uncertainty.Percentile;
 import io.flowseg.wire.AvroEventDecoder;
 import io.flowseg.wire.EventCodec;
 import io.flowseg.wire.SchemaRegistryClient;
@@ -180,18 +181,8 @@ public final class DemoRun {
             }
         }
         long[] done = Arrays.copyOf(latencies, processed);
-        Arrays.sort(done);
-        return new Summary(studies.size(), processed, rejected, alerted, elapsed, percentile(done, 0.5),
-                percentile(done, 0.99));
-    }
-
-    /** Nearest-rank percentile of sorted values; 0 when there are none. */
-    private static long percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        return new Summary(studies.size(), processed, rejected, alerted, elapsed, Percentile.nearestRank(done, 50),
+                Percentile.nearestRank(done, 99));
     }
 
     public void writeReport(Path file, String settings) throws IOException {

@@ -5,9 +5,8 @@ import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.imaging.Resampler;
 import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.SampleSet;
+import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
-import io.flowseg.sampling.SamplingRequest;
-import io.flowseg.sampling.Seeds;
 import io.flowseg.sampling.VelocityField;
 import io.flowseg.uncertainty.OriginalImage;
 import io.flowseg.uncertainty.UncertaintyAnalyzer;
@@ -40,7 +39,7 @@ public final class SegmentationEngine {
      * @throws io.flowseg.imaging.ImageRejectedException when an image cannot be used by the model
      */
     public List<StudyResult> segment(List<Study> studies, SamplingProgress progress) {
-        List<SamplingRequest> requests = new ArrayList<>(studies.size());
+        List<SamplingJob> requests = new ArrayList<>(studies.size());
         for (Study study : studies) {
             requests.add(request(study));
         }
@@ -52,11 +51,8 @@ public final class SegmentationEngine {
         return results;
     }
 
-    private SamplingRequest request(Study study) {
-        SamplingSettings s = study.settings();
-        long seed = s.seed() != null ? s.seed() : Seeds.forStudy(study.id());
-        return new SamplingRequest(study.id(), preparer.prepare(study.image()), s.samples(), s.guidance(),
-                s.steps(), s.solver(), seed, study.initialNoise());
+    private SamplingJob request(Study study) {
+        return new SamplingJob(study.id(), preparer.prepare(study.image()), study.settings(), study.initialNoise());
     }
 
     private StudyResult summarise(Study study, SampleSet sampleSet) {

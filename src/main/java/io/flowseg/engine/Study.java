@@ -1,6 +1,7 @@
 package io.flowseg.engine;
 
 import io.flowseg.imaging.Image;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.PixelSpacing;
 
 /**

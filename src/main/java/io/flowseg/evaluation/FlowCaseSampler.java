@@ -1,11 +1,11 @@
 package io.flowseg.evaluation;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingSettings;
 import java.util.List;
 import java.util.Locale;
 

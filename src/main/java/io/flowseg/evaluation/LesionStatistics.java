@@ -91,7 +91,6 @@ public record LesionStatistics(int cases, double mostRatersEmptyShare, double ar
     }
 
     private static double percentile(List<Double> values, double percent) {
-        return values.isEmpty() ? Double.NaN
-                : Percentile.linear(values.stream().mapToDouble(Double::doubleValue).toArray(), percent);
+        return Percentile.linearOrNaN(values.stream().mapToDouble(Double::doubleValue).toArray(), percent);
     }
 }

@@ -1,8 +1,8 @@
 package io.flowseg.evaluation;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package io.flowseg.evaluation;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 import java.util.ArrayList;
 import java.util.List;
 

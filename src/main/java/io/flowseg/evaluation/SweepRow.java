@@ -1,6 +1,6 @@
 package io.flowseg.evaluation;
 
-import io.flowseg.engine.SamplingSettings;
+import io.flowseg.sampling.SamplingSettings;
 
 /**
  * Quality against cost at one sweep point.

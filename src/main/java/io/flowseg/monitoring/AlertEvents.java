@@ -13,10 +13,7 @@ final class AlertEvents {
     }
 
     static UncertaintySummary summary(UncertaintyFigures f) {
-        return new UncertaintySummary(f.getSamples(), f.getMeanVariance(), f.getMaxVariance(),
-                f.getMeanVarianceForeground(), f.getMaxVarianceForeground(), f.getP95Variance(),
-                f.getUncertainAreaFraction(), f.getUncertainAreaPixels(), f.getForegroundAreaPixels(),
-                f.getForegroundAreaMm2(), f.getAnyForegroundAreaPixels(), f.getSampleDiversity(), f.getMeanEntropy());
+        return UncertaintySummary.of(figure -> (Number) f.get(figure.id()));
     }
 
     /** The alert a policy raised on a study's uncertainty map, with the value it observed. */

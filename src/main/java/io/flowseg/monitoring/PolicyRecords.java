@@ -4,10 +4,10 @@ import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
-import io.flowseg.alerts.UncertaintyFigure;
 import io.flowseg.events.AlertSeverity;
 import io.flowseg.events.ThresholdComparator;
 import io.flowseg.events.ThresholdPolicy;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import java.time.Instant;
 
 /** Policies as the topic carries them ({@link ThresholdPolicy}) and as the alerts core evaluates them. */

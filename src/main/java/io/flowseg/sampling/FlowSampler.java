@@ -28,13 +28,13 @@ public final class FlowSampler {
     }
 
     /** Draws the samples of every request; results come back in request order. */
-    public List<SampleSet> sample(List<SamplingRequest> requests, SamplingProgress progress) {
+    public List<SampleSet> sample(List<SamplingJob> requests, SamplingProgress progress) {
         int pixels = field.resolution() * field.resolution();
         int imageLength = field.imageChannels() * pixels;
         List<Tally> tallies = new ArrayList<>(requests.size());
         Deque<Pending> waiting = new ArrayDeque<>();
         long total = 0;
-        for (SamplingRequest request : requests) {
+        for (SamplingJob request : requests) {
             if (request.image().length != imageLength) {
                 throw new IllegalArgumentException("request " + request.id() + ": image holds " + request.image().length
                         + " values, the model takes " + field.imageChannels() + "x" + field.resolution() + "x"
@@ -42,10 +42,10 @@ public final class FlowSampler {
             }
             Tally tally = new Tally(request);
             tallies.add(tally);
-            for (int i = 0; i < request.samples(); i++) {
+            for (int i = 0; i < request.settings().samples(); i++) {
                 waiting.add(new Pending(tally, i));
             }
-            total += request.networkEvaluations();
+            total += request.settings().networkEvaluations();
         }
 
         List<Trajectory> active = new ArrayList<>();
@@ -53,12 +53,12 @@ public final class FlowSampler {
         long done = 0;
         long pass = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
-            while (!waiting.isEmpty() && rowsInUse + waiting.peek().tally.request.rowsPerSample() <= maxBatch) {
+            while (!waiting.isEmpty() && rowsInUse + waiting.peek().tally.request.settings().rowsPerSample() <= maxBatch) {
                 Pending next = waiting.poll();
-                SamplingRequest request = next.tally.request;
+                SamplingJob request = next.tally.request;
                 active.add(new Trajectory(request, next.tally, next.sampleIndex,
                         initialNoise(request, next.sampleIndex, pixels)));
-                rowsInUse += request.rowsPerSample();
+                rowsInUse += request.settings().rowsPerSample();
             }
             done += forwardPass(pass++, active, rowsInUse, pixels, imageLength);
             progress.update(done, total);
@@ -66,7 +66,7 @@ public final class FlowSampler {
                 Trajectory trajectory = it.next();
                 if (trajectory.done()) {
                     it.remove();
-                    rowsInUse -= trajectory.request.rowsPerSample();
+                    rowsInUse -= trajectory.request.settings().rowsPerSample();
                     trajectory.tally.samples[trajectory.sampleIndex] = decode(trajectory.state());
                 }
             }
@@ -87,7 +87,7 @@ public final class FlowSampler {
             trajectory.writeEvaluationPoint(x, row * pixels);
             System.arraycopy(trajectory.request.image(), 0, images, row * imageLength, imageLength);
             t[row] = trajectory.time();
-            if (trajectory.request.guided()) {
+            if (trajectory.request.settings().guided()) {
                 // Same point and time with the all-zeros (null) image, which the array already holds.
                 System.arraycopy(x, row * pixels, x, unconditionalRow * pixels, pixels);
                 t[unconditionalRow] = t[row];
@@ -97,17 +97,17 @@ public final class FlowSampler {
         float[] velocities = field.evaluate(x, images, t, rows);
         for (int row = 0; row < n; row++) {
             Trajectory trajectory = active.get(row);
-            if (trajectory.request.guided()) {
+            if (trajectory.request.settings().guided()) {
                 Guidance.apply(velocities, row * pixels, unconditionalRowOf[row] * pixels, pixels,
-                        trajectory.request.guidance());
+                        trajectory.request.settings().guidance());
             }
             trajectory.accept(velocities, row * pixels);
-            trajectory.tally.count(pass, trajectory.request.rowsPerSample());
+            trajectory.tally.count(pass, trajectory.request.settings().rowsPerSample());
         }
         return rows;
     }
 
-    private static float[] initialNoise(SamplingRequest request, int sample, int pixels) {
+    private static float[] initialNoise(SamplingJob request, int sample, int pixels) {
         if (request.initialNoise() == null) {
             return Seeds.gaussianNoise(request.seed(), sample, pixels);
         }
@@ -134,15 +134,15 @@ public final class FlowSampler {
 
     /** What one request has accumulated so far (one per position, so a request may be listed twice). */
     static final class Tally {
-        private final SamplingRequest request;
+        private final SamplingJob request;
         private final float[][] samples;
         private long evaluations;
         private int passes;
         private long lastPass = -1;
 
-        Tally(SamplingRequest request) {
+        Tally(SamplingJob request) {
             this.request = request;
-            this.samples = new float[request.samples()][];
+            this.samples = new float[request.settings().samples()][];
         }
 
         void count(long pass, int rows) {

@@ -8,5 +8,5 @@ package io.flowseg.sampling;
  * @param networkEvaluations rows of forward passes spent on this request
  * @param forwardPasses forward passes this request took part in (shared with other requests)
  */
-public record SampleSet(SamplingRequest request, float[][] samples, long networkEvaluations, int forwardPasses) {
+public record SampleSet(SamplingJob request, float[][] samples, long networkEvaluations, int forwardPasses) {
 }

@@ -6,7 +6,7 @@ package io.flowseg.sampling;
  * different solvers, step counts and progress can share a forward pass.
  */
 final class Trajectory {
-    final SamplingRequest request;
+    final SamplingJob request;
     final FlowSampler.Tally tally;
     final int sampleIndex;
     private final OdeSolver solver;
@@ -16,18 +16,18 @@ final class Trajectory {
     private int step;
     private int stage;
 
-    Trajectory(SamplingRequest request, FlowSampler.Tally tally, int sampleIndex, float[] initialNoise) {
+    Trajectory(SamplingJob request, FlowSampler.Tally tally, int sampleIndex, float[] initialNoise) {
         this.request = request;
         this.tally = tally;
         this.sampleIndex = sampleIndex;
-        this.solver = request.solver();
-        this.stepSize = 1.0 / request.steps();
+        this.solver = request.settings().solver();
+        this.stepSize = 1.0 / request.settings().steps();
         this.x = initialNoise;
         this.stageVelocities = new float[solver.stages()][x.length];
     }
 
     boolean done() {
-        return step == request.steps();
+        return step == request.settings().steps();
     }
 
     /** Time of the next evaluation. */

@@ -4,50 +4,67 @@ import io.flowseg.imaging.RejectionReason;
 import io.flowseg.wire.DecodingFailure;
 
 /**
- * Why an input event went to the dead-letter topic. The names are the {@code reasonCode} of
- * StudyRejected records: stable, so rename none of them (README: dead letters).
+ * Why a study went to the dead-letter topic: the service's own reasons, or the image intake's
+ * and the decoder's, carried as they are. The code (StudyRejected.reasonCode, the metrics' tag)
+ * is the constant's name in each case.
  */
-public enum RejectReason {
-    /** The value is larger than the configured message limit; nothing was decoded. */
-    MESSAGE_TOO_LARGE,
-    /** The bytes are not Confluent wire format with a readable Avro body. */
-    UNDECODABLE_EVENT,
-    /** The registry knows no schema with the event's schema id. */
-    UNKNOWN_SCHEMA_ID,
-    /** The event was written with a schema of another record type than ImageStudy. */
-    WRONG_RECORD_TYPE,
-    /** A required id (study, series or instance) is blank. */
-    MISSING_ID,
-    /** The declared width, height or channels differ from the decoded PNG or JPEG. */
-    DIMENSION_MISMATCH,
-    /** M, w or N lies outside the configured limits. */
-    SETTINGS_OUT_OF_BOUNDS,
-    /** The requested solver is not one of euler, midpoint, heun, rk4. */
-    UNKNOWN_SOLVER,
-    /** The requested model is not the one this service runs. */
-    UNKNOWN_MODEL,
-    UNDECODABLE_IMAGE,
-    BYTE_LENGTH_MISMATCH,
-    NON_FINITE_PIXELS,
-    CONSTANT_IMAGE,
-    INVALID_DIMENSIONS,
-    IMAGE_TOO_LARGE,
-    UNSUPPORTED_CHANNELS,
-    /** The engine failed on this study alone (after the rest of its batch was retried without it). */
-    PROCESSING_FAILED,
-    /** A result record is larger than the producer may send (kafka.max.request.size). */
-    RESULT_TOO_LARGE;
+public sealed interface RejectReason permits RejectReason.Service, RejectReason.Image, RejectReason.Decoding {
 
-    /** The decoder's permanent failures keep their names (a transient one is retried, never rejected). */
-    public static RejectReason of(DecodingFailure failure) {
-        if (failure.isTransient()) {
-            throw new IllegalArgumentException(failure + " is transient: the event is retried, not rejected");
-        }
-        return valueOf(failure.name());
+    String code();
+
+    /** A permanent decoding failure; a transient one is retried, never rejected. */
+    static RejectReason of(DecodingFailure failure) {
+        return new Decoding(failure);
     }
 
-    /** The image intake's reasons keep their names. */
-    public static RejectReason of(RejectionReason imageReason) {
-        return valueOf(imageReason.name());
+    static RejectReason of(RejectionReason imageReason) {
+        return new Image(imageReason);
+    }
+
+    /** What the service itself finds wrong with an event. */
+    enum Service implements RejectReason {
+        /** The value is larger than the configured message limit; nothing was decoded. */
+        MESSAGE_TOO_LARGE,
+        /** A required id (study, series or instance) is blank. */
+        MISSING_ID,
+        /** The declared width, height or channels differ from the decoded PNG or JPEG. */
+        DIMENSION_MISMATCH,
+        /** M, w or N lies outside the configured limits. */
+        SETTINGS_OUT_OF_BOUNDS,
+        /** The requested solver is not one of euler, midpoint, heun, rk4. */
+        UNKNOWN_SOLVER,
+        /** The requested model is not the one this service runs. */
+        UNKNOWN_MODEL,
+        /** The engine failed on this study alone (after the rest of its batch was retried without it). */
+        PROCESSING_FAILED,
+        /** A result record is larger than the producer may send (kafka.max.request.size). */
+        RESULT_TOO_LARGE;
+
+        @Override
+        public String code() {
+            return name();
+        }
+    }
+
+    /** The image intake refused the image. */
+    record Image(RejectionReason reason) implements RejectReason {
+        @Override
+        public String code() {
+            return reason.name();
+        }
+    }
+
+    /** The event's bytes can never be read. */
+    record Decoding(DecodingFailure failure) implements RejectReason {
+        public Decoding {
+            if (failure.isTransient()) {
+                throw new IllegalArgumentException(failure + " is transient: the event is retried, not rejected");
+            }
+        }
+
+        @Override
+        public String code() {
+            return failure.name();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.flowseg.service;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.events.EncodedMap;
 import io.flowseg.events.ImageStudy;
@@ -13,6 +12,8 @@ import io.flowseg.events.UncertaintyFigures;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.imaging.ImagePreview;
 import io.flowseg.imaging.MapImages;
+import io.flowseg.sampling.SamplingSettings;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -120,21 +121,12 @@ public final class ResultEvents {
                 .build();
     }
 
-    private static UncertaintyFigures figures(UncertaintySummary s) {
-        return UncertaintyFigures.newBuilder()
-                .setSamples(s.samples())
-                .setMeanVariance(s.meanVariance())
-                .setMaxVariance(s.maxVariance())
-                .setMeanVarianceForeground(s.meanVarianceForeground())
-                .setMaxVarianceForeground(s.maxVarianceForeground())
-                .setP95Variance(s.p95Variance())
-                .setUncertainAreaFraction(s.uncertainAreaFraction())
-                .setUncertainAreaPixels(s.uncertainAreaPixels())
-                .setForegroundAreaPixels(s.foregroundAreaPixels())
-                .setForegroundAreaMm2(s.foregroundAreaMm2())
-                .setAnyForegroundAreaPixels(s.anyForegroundAreaPixels())
-                .setSampleDiversity(s.sampleDiversity())
-                .setMeanEntropy(s.meanEntropy())
-                .build();
+    /** Field by field as the figure catalogue names them: the record's fields are the figures' ids. */
+    static UncertaintyFigures figures(UncertaintySummary s) {
+        UncertaintyFigures record = new UncertaintyFigures();
+        for (UncertaintyFigure figure : UncertaintyFigure.values()) {
+            record.put(figure.id(), figure.valueOf(s));
+        }
+        return record;
     }
 }

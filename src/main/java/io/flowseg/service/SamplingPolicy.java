@@ -1,8 +1,8 @@
 package io.flowseg.service;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.events.SamplingRequest;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 
 /**
  * The service's sampling defaults and the limits a request must stay within. A value outside the
@@ -30,29 +30,33 @@ public record SamplingPolicy(SamplingSettings defaults, int maxSamples, int maxS
         if (request == null) {
             return defaults;
         }
-        int samples = request.getSamples() != null ? request.getSamples() : defaults.samples();
-        float guidance = request.getGuidance() != null ? request.getGuidance() : defaults.guidance();
-        int steps = request.getSteps() != null ? request.getSteps() : defaults.steps();
-        OdeSolver solver = defaults.solver();
+        OdeSolver solver = null;
         if (request.getSolver() != null) {
             try {
                 solver = OdeSolver.parse(request.getSolver());
             } catch (IllegalArgumentException e) {
-                throw new StudyRejectedException(RejectReason.UNKNOWN_SOLVER, e.getMessage());
+                throw new StudyRejectedException(RejectReason.Service.UNKNOWN_SOLVER, e.getMessage());
             }
         }
-        requireWithin("samples M", samples, 1, maxSamples);
-        requireWithin("steps N", steps, 1, maxSteps);
-        if (!(guidance >= minGuidance && guidance <= maxGuidance)) {
-            throw new StudyRejectedException(RejectReason.SETTINGS_OUT_OF_BOUNDS,
-                    "guidance w = " + guidance + " lies outside the allowed [" + minGuidance + ", " + maxGuidance + "]");
+        SamplingSettings settings;
+        try {
+            settings = defaults.overriddenBy(request.getSamples(), request.getGuidance(), request.getSteps(), solver,
+                    request.getSeed());
+        } catch (IllegalArgumentException e) {
+            throw new StudyRejectedException(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, e.getMessage());
         }
-        return new SamplingSettings(samples, guidance, steps, solver, request.getSeed());
+        requireWithin("samples M", settings.samples(), 1, maxSamples);
+        requireWithin("steps N", settings.steps(), 1, maxSteps);
+        if (!(settings.guidance() >= minGuidance && settings.guidance() <= maxGuidance)) {
+            throw new StudyRejectedException(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, "guidance w = " + settings.guidance()
+                    + " lies outside the allowed [" + minGuidance + ", " + maxGuidance + "]");
+        }
+        return settings;
     }
 
     private static void requireWithin(String name, int value, int min, int max) throws StudyRejectedException {
         if (value < min || value > max) {
-            throw new StudyRejectedException(RejectReason.SETTINGS_OUT_OF_BOUNDS,
+            throw new StudyRejectedException(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS,
                     name + " = " + value + " lies outside the allowed [" + min + ", " + max + "]");
         }
     }

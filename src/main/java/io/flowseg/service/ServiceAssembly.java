@@ -1,12 +1,10 @@
 package io.flowseg.service;
 
 import io.flowseg.config.FlowsegConfig;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.monitoring.TopologyProducer;
-import io.flowseg.sampling.OdeSolver;
 import io.flowseg.wire.AvroLimits;
 import io.flowseg.wire.EventCodec;
 import io.flowseg.wire.SchemaRegistryClient;
@@ -66,12 +64,9 @@ public class ServiceAssembly {
 
     /** Validation of incoming studies for this model, with the configured defaults and limits. */
     public StudyIntake intake(VelocityModel model) {
-        FlowsegConfig.Sampling s = config.sampling();
         FlowsegConfig.Limits limits = config.limits();
-        SamplingSettings defaults = new SamplingSettings(s.samples(), s.guidance(), s.steps(),
-                OdeSolver.parse(s.solver()), null);
-        SamplingPolicy policy = new SamplingPolicy(defaults, limits.maxSamples(), limits.maxSteps(),
-                limits.minGuidance(), limits.maxGuidance());
+        SamplingPolicy policy = new SamplingPolicy(ConfiguredSampling.defaults(config), limits.maxSamples(),
+                limits.maxSteps(), limits.minGuidance(), limits.maxGuidance());
         return new StudyIntake(policy, new ImageLimits(config.image().maxWidth(), config.image().maxHeight()),
                 new ModelInputPreparer(model.info().imageChannels(), model.info().resolution()), model.info().name());
     }

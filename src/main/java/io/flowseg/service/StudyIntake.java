@@ -1,6 +1,5 @@
 package io.flowseg.service;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.StudyImage;
@@ -11,6 +10,8 @@ import io.flowseg.imaging.ImageRejectedException;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
+import io.flowseg.imaging.RejectionReason;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.PixelSpacing;
 import io.flowseg.wire.AvroBytes;
 
@@ -46,7 +47,7 @@ public final class StudyIntake {
         SamplingSettings settings = sampling.resolve(event.getSampling());
         String requestedModel = event.getSampling() != null ? event.getSampling().getModel() : null;
         if (requestedModel != null && !requestedModel.equals(modelName)) {
-            throw new StudyRejectedException(RejectReason.UNKNOWN_MODEL,
+            throw new StudyRejectedException(RejectReason.Service.UNKNOWN_MODEL,
                     "model '" + requestedModel + "' was requested; this service runs '" + modelName + "'");
         }
         StudyImage declared = event.getImage();
@@ -68,7 +69,7 @@ public final class StudyIntake {
         Image image = encodedDecoder.decode(pixels);
         if (image.width() != declared.getWidth() || image.height() != declared.getHeight()
                 || image.channels() != declared.getChannels()) {
-            throw new StudyRejectedException(RejectReason.DIMENSION_MISMATCH, "declared "
+            throw new StudyRejectedException(RejectReason.Service.DIMENSION_MISMATCH, "declared "
                     + declared.getWidth() + "x" + declared.getHeight() + "x" + declared.getChannels() + " but the "
                     + declared.getEncoding() + " holds " + image.width() + "x" + image.height() + "x" + image.channels());
         }
@@ -83,13 +84,13 @@ public final class StudyIntake {
         try {
             return new PixelSpacing(spacing.getRowMm(), spacing.getColumnMm());
         } catch (IllegalArgumentException e) {
-            throw new StudyRejectedException(RejectReason.INVALID_DIMENSIONS, "pixel spacing: " + e.getMessage());
+            throw new StudyRejectedException(RejectReason.of(RejectionReason.INVALID_DIMENSIONS), "pixel spacing: " + e.getMessage());
         }
     }
 
     private static void requireId(String field, String value) throws StudyRejectedException {
         if (value == null || value.isBlank()) {
-            throw new StudyRejectedException(RejectReason.MISSING_ID, field + " is blank");
+            throw new StudyRejectedException(RejectReason.Service.MISSING_ID, field + " is blank");
         }
     }
 

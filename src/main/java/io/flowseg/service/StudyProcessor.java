@@ -7,6 +7,7 @@ import io.flowseg.events.SettingsUsed;
 import io.flowseg.events.StudyRef;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.Timings;
+import io.flowseg.wire.DecodingFailure;
 import io.flowseg.wire.EventCodec;
 import io.flowseg.wire.EventDecodingException;
 import java.nio.ByteBuffer;
@@ -188,17 +189,17 @@ public final class StudyProcessor implements Runnable {
     }
 
     private static StudyRejectedException processingFailed(Throwable failure) {
-        return new StudyRejectedException(RejectReason.PROCESSING_FAILED,
+        return new StudyRejectedException(RejectReason.Service.PROCESSING_FAILED,
                 "processing failed on this study: " + Failures.rootMessage(failure), failure);
     }
 
     private ImageStudy decode(ConsumerRecord<byte[], byte[]> record) throws StudyRejectedException {
         byte[] value = record.value();
         if (value == null) {
-            throw new StudyRejectedException(RejectReason.UNDECODABLE_EVENT, "the event has no value (a tombstone)");
+            throw new StudyRejectedException(RejectReason.of(DecodingFailure.UNDECODABLE_EVENT), "the event has no value (a tombstone)");
         }
         if (value.length > settings.maxMessageBytes()) {
-            throw new StudyRejectedException(RejectReason.MESSAGE_TOO_LARGE, "the event has " + value.length
+            throw new StudyRejectedException(RejectReason.Service.MESSAGE_TOO_LARGE, "the event has " + value.length
                     + " bytes, more than the limit of " + settings.maxMessageBytes());
         }
         try {
@@ -221,7 +222,7 @@ public final class StudyProcessor implements Runnable {
         for (ProducerRecord<byte[], byte[]> output : outputs) {
             Optional<OutputLimit.Exceeded> exceeded = outputLimit.check(output);
             if (exceeded.isPresent()) {
-                return deadLetter(record, event, new StudyRejectedException(RejectReason.RESULT_TOO_LARGE,
+                return deadLetter(record, event, new StudyRejectedException(RejectReason.Service.RESULT_TOO_LARGE,
                         exceeded.get().describe(output.topic())));
             }
         }
@@ -236,7 +237,7 @@ public final class StudyProcessor implements Runnable {
                                StudyRejectedException reason) {
         String topic = settings.topics().deadLetter();
         StudyRejected.Builder rejected = StudyRejected.newBuilder()
-                .setReasonCode(reason.reason().name())
+                .setReasonCode(reason.reason().code())
                 .setMessage(reason.getMessage())
                 .setStudyId(event != null ? event.getStudyId() : null)
                 .setSourceTopic(record.topic())

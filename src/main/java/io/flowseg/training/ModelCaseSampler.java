@@ -1,11 +1,11 @@
 package io.flowseg.training;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.evaluation.CaseSampler;
 import io.flowseg.evaluation.FlowCaseSampler;
 import io.flowseg.evaluation.MajorityVoteCaseSampler;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.sampling.VelocityField;
 
 /** The evaluation sampler for a trained model, chosen by what the model was trained to output. */

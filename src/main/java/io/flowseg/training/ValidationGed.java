@@ -1,13 +1,13 @@
 package io.flowseg.training;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.evaluation.CaseMetrics;
 import io.flowseg.evaluation.Evaluation;
 import io.flowseg.evaluation.MultiRaterEvaluator;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.UncertaintySettings;
 import java.util.List;
 

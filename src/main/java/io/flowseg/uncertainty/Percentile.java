@@ -28,4 +28,23 @@ public final class Percentile {
         double weight = position - below;
         return sorted[below] + (sorted[above] - sorted[below]) * weight;
     }
+
+    /** The same, NaN for no values (a figure of an empty set). */
+    public static double linearOrNaN(double[] values, double percent) {
+        return values.length == 0 ? Double.NaN : linear(values, percent);
+    }
+
+    /**
+     * The nearest-rank percentile, for latencies: the smallest value with at least {@code percent}
+     * percent of the values at or below it; 0 when there are none.
+     */
+    public static long nearestRank(long[] values, double percent) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
 }

@@ -1,5 +1,9 @@
 package io.flowseg.uncertainty;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * Image-wide uncertainty figures of one study, derived from its M segmentation samples.
  * Variances are population variances across samples (divided by M). Areas are given for the
@@ -39,4 +43,32 @@ public record UncertaintySummary(
         double anyForegroundAreaPixels,
         double sampleDiversity,
         double meanEntropy) {
+
+    /** Every figure for people, in catalogue order: its label, then its value with its unit. */
+    public Map<String, String> forPeople() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (UncertaintyFigure figure : UncertaintyFigure.values()) {
+            rows.put(figure.label(), figure.format(figure.valueOf(this)));
+        }
+        return rows;
+    }
+
+    /** A summary from each figure's value (M as any number, the mm² figure null where there is none). */
+    public static UncertaintySummary of(Function<UncertaintyFigure, Number> value) {
+        Number mm2 = value.apply(UncertaintyFigure.FOREGROUND_AREA_MM2);
+        return new UncertaintySummary(value.apply(UncertaintyFigure.SAMPLES).intValue(),
+                value.apply(UncertaintyFigure.MEAN_VARIANCE).doubleValue(),
+                value.apply(UncertaintyFigure.MAX_VARIANCE).doubleValue(),
+                value.apply(UncertaintyFigure.MEAN_VARIANCE_FOREGROUND).doubleValue(),
+                value.apply(UncertaintyFigure.MAX_VARIANCE_FOREGROUND).doubleValue(),
+                value.apply(UncertaintyFigure.P95_VARIANCE).doubleValue(),
+                value.apply(UncertaintyFigure.UNCERTAIN_AREA_FRACTION).doubleValue(),
+                value.apply(UncertaintyFigure.UNCERTAIN_AREA_PIXELS).doubleValue(),
+                value.apply(UncertaintyFigure.FOREGROUND_AREA_PIXELS).doubleValue(),
+                mm2 != null ? mm2.doubleValue() : null,
+                value.apply(UncertaintyFigure.ANY_FOREGROUND_AREA_PIXELS).doubleValue(),
+                value.apply(UncertaintyFigure.SAMPLE_DIVERSITY).doubleValue(),
+                value.apply(UncertaintyFigure.MEAN_ENTROPY).doubleValue());
+    }
+
 }

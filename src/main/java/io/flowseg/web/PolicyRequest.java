@@ -4,7 +4,7 @@ import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
-import io.flowseg.alerts.UncertaintyFigure;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

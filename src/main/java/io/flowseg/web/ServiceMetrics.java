@@ -54,7 +54,7 @@ public class ServiceMetrics implements ProcessingListener, MonitoringListener {
     @Override
     public void rejected(RejectReason reason) {
         Counter.builder("flowseg.studies.rejected").description("Events sent to the dead-letter topic")
-                .tag("reason", reason.name()).register(registry).increment();
+                .tag("reason", reason.code()).register(registry).increment();
     }
 
     @Override

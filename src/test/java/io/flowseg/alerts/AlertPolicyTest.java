@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.uncertainty.UncertaintyFigure;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

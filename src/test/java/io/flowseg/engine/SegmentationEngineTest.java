@@ -11,6 +11,7 @@ import io.flowseg.imaging.ImageRejectedException;
 import io.flowseg.imaging.RejectionReason;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.sampling.VelocityField;
 import io.flowseg.uncertainty.PixelSpacing;
 import io.flowseg.uncertainty.UncertaintySettings;

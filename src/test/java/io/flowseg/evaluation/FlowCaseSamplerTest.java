@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.MultiRaterCase;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.UncertaintySettings;
 import java.util.Arrays;
 import java.util.List;

@@ -8,8 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
-import io.flowseg.sampling.SamplingRequest;
+import io.flowseg.sampling.SamplingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +72,9 @@ class PredictorMemoryTest {
         try (VelocityModel model = VelocityModel.load(file); VelocityPredictor predictor = model.newPredictor()) {
             FlowSampler sampler = new FlowSampler(predictor, 4);
             float[] image = TestModels.uniform(3, 256, 0f, 1f);
-            List<SamplingRequest> requests = List.of(
-                    new SamplingRequest("a", image, 3, 0.3f, 2, OdeSolver.MIDPOINT, 1L, null),
-                    new SamplingRequest("b", image, 2, 0f, 3, OdeSolver.EULER, 2L, null));
+            List<SamplingJob> requests = List.of(
+                    new SamplingJob("a", image, new SamplingSettings(3, 0.3f, 2, OdeSolver.MIDPOINT, 1L), null),
+                    new SamplingJob("b", image, new SamplingSettings(2, 0f, 3, OdeSolver.EULER, 2L), null));
             sampler.sample(requests, SamplingProgress.NONE);
             int before = liveArrays();
             sampler.sample(requests, SamplingProgress.NONE);

@@ -11,8 +11,9 @@ import io.flowseg.imaging.NpyArray;
 import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SampleSet;
+import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
-import io.flowseg.sampling.SamplingRequest;
+import io.flowseg.sampling.SamplingSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -125,9 +126,9 @@ class TorchScriptModelTest {
         for (int i = 0; i < image.length; i++) {
             image[i] = random.nextFloat();
         }
-        List<SamplingRequest> requests = List.of(
-                new SamplingRequest("guided", image, 3, 0.3f, 2, OdeSolver.MIDPOINT, seedGuided, null),
-                new SamplingRequest("unguided", image, 3, 0f, 2, OdeSolver.MIDPOINT, seedUnguided, null));
+        List<SamplingJob> requests = List.of(
+                new SamplingJob("guided", image, new SamplingSettings(3, 0.3f, 2, OdeSolver.MIDPOINT, seedGuided), null),
+                new SamplingJob("unguided", image, new SamplingSettings(3, 0f, 2, OdeSolver.MIDPOINT, seedUnguided), null));
         try (VelocityPredictor predictor = model.newPredictor()) {
             return new FlowSampler(predictor, 8).sample(requests, SamplingProgress.NONE);
         }

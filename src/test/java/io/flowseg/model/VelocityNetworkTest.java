@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SampleSet;
+import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
-import io.flowseg.sampling.SamplingRequest;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.sampling.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,8 +102,8 @@ class VelocityNetworkTest {
         float[] image = TestModels.uniform(5, PIXELS, 0f, 1f);
         try (VelocityPredictor predictor = source.newPredictor()) {
             return new FlowSampler(predictor, maxBatch).sample(List.of(
-                    new SamplingRequest("guided", image, 3, 0.3f, 2, OdeSolver.MIDPOINT, seed, null),
-                    new SamplingRequest("plain", image, 2, 0f, 3, OdeSolver.HEUN, seed + 1, null)),
+                    new SamplingJob("guided", image, new SamplingSettings(3, 0.3f, 2, OdeSolver.MIDPOINT, seed), null),
+                    new SamplingJob("plain", image, new SamplingSettings(2, 0f, 3, OdeSolver.HEUN, seed + 1), null)),
                     SamplingProgress.NONE);
         }
     }

@@ -18,7 +18,6 @@ import io.flowseg.events.UncertaintyStatistics;
 import io.flowseg.statistics.WindowStatistics;
 import io.flowseg.wire.InMemorySchemaRegistry;
 import io.flowseg.wire.SubjectNameStrategy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -40,19 +40,19 @@ class BatchingTest {
         return noise;
     }
 
-    private static List<SamplingRequest> mixedRequests() {
+    private static List<SamplingJob> mixedRequests() {
         return List.of(
-                new SamplingRequest("a", image(0.30f), 15, 0.3f, 4, OdeSolver.MIDPOINT, 11L, null),
-                new SamplingRequest("b", image(0.50f), 3, 0f, 7, OdeSolver.RK4, 12L, noise(3, 12L)),
-                new SamplingRequest("c", image(0.70f), 5, 2f, 3, OdeSolver.HEUN, 13L, null),
-                new SamplingRequest("d", image(0.20f), 2, 0f, 10, OdeSolver.EULER, 14L, null),
-                new SamplingRequest("e", image(0.90f), 1, -0.5f, 1, OdeSolver.RK4, 15L, null));
+                new SamplingJob("a", image(0.30f), new SamplingSettings(15, 0.3f, 4, OdeSolver.MIDPOINT, 11L), null),
+                new SamplingJob("b", image(0.50f), new SamplingSettings(3, 0f, 7, OdeSolver.RK4, 12L), noise(3, 12L)),
+                new SamplingJob("c", image(0.70f), new SamplingSettings(5, 2f, 3, OdeSolver.HEUN, 13L), null),
+                new SamplingJob("d", image(0.20f), new SamplingSettings(2, 0f, 10, OdeSolver.EULER, 14L), null),
+                new SamplingJob("e", image(0.90f), new SamplingSettings(1, -0.5f, 1, OdeSolver.RK4, 15L), null));
     }
 
     @ParameterizedTest
     @CsvSource({"2", "3", "9", "16", "200"})
     void mixedRequestsRespectTheRowBudgetAndMatchSoloSampling(int maxBatch) {
-        List<SamplingRequest> requests = mixedRequests();
+        List<SamplingJob> requests = mixedRequests();
         TestFields.RecordingField field = rowWiseField();
         List<long[]> progress = new ArrayList<>();
         List<SampleSet> sets = new FlowSampler(field, maxBatch).sample(requests,
@@ -61,24 +61,24 @@ class BatchingTest {
         for (TestFields.Call call : field.calls) {
             assertTrue(call.batch() >= 1 && call.batch() <= maxBatch, "batch " + call.batch() + " > " + maxBatch);
         }
-        long expectedRows = requests.stream().mapToLong(SamplingRequest::networkEvaluations).sum();
+        long expectedRows = requests.stream().mapToLong(r -> r.settings().networkEvaluations()).sum();
         assertEquals(expectedRows, field.rowsEvaluated(), "rows evaluated = sum of the requests' evaluations");
 
         long soloCalls = 0;
         assertEquals(requests.size(), sets.size());
         for (int r = 0; r < requests.size(); r++) {
-            SamplingRequest request = requests.get(r);
+            SamplingJob request = requests.get(r);
             SampleSet set = sets.get(r);
             assertSame(request, set.request(), "results come back in request order");
-            assertEquals(request.networkEvaluations(), set.networkEvaluations(), request.id());
-            assertTrue(set.forwardPasses() >= request.steps() * request.solver().stages(), request.id());
+            assertEquals(request.settings().networkEvaluations(), set.networkEvaluations(), request.id());
+            assertTrue(set.forwardPasses() >= request.settings().steps() * request.settings().solver().stages(), request.id());
             assertTrue(set.forwardPasses() <= field.calls.size(), request.id());
 
             TestFields.RecordingField soloField = rowWiseField();
             SampleSet solo = new FlowSampler(soloField, 64).sample(List.of(request), SamplingProgress.NONE).get(0);
             soloCalls += soloField.calls.size();
-            assertEquals(request.samples(), set.samples().length);
-            for (int i = 0; i < request.samples(); i++) {
+            assertEquals(request.settings().samples(), set.samples().length);
+            for (int i = 0; i < request.settings().samples(); i++) {
                 assertArrayEquals(solo.samples()[i], set.samples()[i],
                         "request " + request.id() + " sample " + i + " must not depend on batching");
             }
@@ -104,14 +104,14 @@ class BatchingTest {
     })
     void fifteenGuidedSamplesTakeStepsTimesStagesPassesPerRound(int maxBatch, int rounds) {
         int steps = 4;
-        SamplingRequest request = new SamplingRequest("m15", image(0.4f), 15, 0.3f, steps, OdeSolver.MIDPOINT,
-                3L, null);
+        SamplingJob request = new SamplingJob("m15", image(0.4f), new SamplingSettings(15, 0.3f, steps, OdeSolver.MIDPOINT,
+                3L), null);
         TestFields.RecordingField field = rowWiseField();
         SampleSet set = new FlowSampler(field, maxBatch).sample(List.of(request), SamplingProgress.NONE).get(0);
         int perRound = steps * OdeSolver.MIDPOINT.stages();
         assertEquals(rounds * perRound, field.calls.size(), "forward passes counted by the field");
         assertEquals(rounds * perRound, set.forwardPasses(), "forward passes reported");
-        assertEquals(request.networkEvaluations(), set.networkEvaluations());
+        assertEquals(request.settings().networkEvaluations(), set.networkEvaluations());
         assertEquals(15L * steps * 2 * 2, set.networkEvaluations());
     }
 
@@ -120,23 +120,23 @@ class BatchingTest {
         TestFields.RecordingField field = rowWiseField();
         assertThrows(IllegalArgumentException.class, () -> new FlowSampler(field, 1));
         FlowSampler sampler = new FlowSampler(field, 4);
-        assertThrows(IllegalArgumentException.class, () -> sampler.sample(List.of(new SamplingRequest("short",
-                new float[PIXELS - 1], 1, 0f, 1, OdeSolver.EULER, 0L, null)), SamplingProgress.NONE));
-        assertThrows(IllegalArgumentException.class, () -> sampler.sample(List.of(new SamplingRequest("noise",
-                image(0.5f), 1, 0f, 1, OdeSolver.EULER, 0L, new float[][] {new float[3]})), SamplingProgress.NONE));
-        assertThrows(IllegalArgumentException.class, () -> new SamplingRequest("m", image(0.5f), 2, 0f, 1,
-                OdeSolver.EULER, 0L, new float[1][PIXELS]));
+        assertThrows(IllegalArgumentException.class, () -> sampler.sample(List.of(new SamplingJob("short",
+                new float[PIXELS - 1], new SamplingSettings(1, 0f, 1, OdeSolver.EULER, 0L), null)), SamplingProgress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> sampler.sample(List.of(new SamplingJob("noise",
+                image(0.5f), new SamplingSettings(1, 0f, 1, OdeSolver.EULER, 0L), new float[][] {new float[3]})), SamplingProgress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new SamplingJob("m", image(0.5f), new SamplingSettings(2, 0f, 1,
+                OdeSolver.EULER, 0L), new float[1][PIXELS]));
         assertTrue(field.calls.isEmpty());
     }
 
     @Test
     void aRequestListedTwiceGetsTwoIndependentResults() {
-        SamplingRequest request = new SamplingRequest("twice", image(0.3f), 3, 0.3f, 2, OdeSolver.HEUN, 9L, null);
+        SamplingJob request = new SamplingJob("twice", image(0.3f), new SamplingSettings(3, 0.3f, 2, OdeSolver.HEUN, 9L), null);
         List<SampleSet> sets = new FlowSampler(rowWiseField(), 64).sample(List.of(request, request), SamplingProgress.NONE);
         SampleSet alone = new FlowSampler(rowWiseField(), 64).sample(List.of(request), SamplingProgress.NONE).get(0);
         for (SampleSet set : sets) {
-            assertEquals(request.networkEvaluations(), set.networkEvaluations());
-            for (int i = 0; i < request.samples(); i++) {
+            assertEquals(request.settings().networkEvaluations(), set.networkEvaluations());
+            for (int i = 0; i < request.settings().samples(); i++) {
                 assertArrayEquals(alone.samples()[i], set.samples()[i]);
             }
         }
@@ -144,9 +144,9 @@ class BatchingTest {
 
     @Test
     void networkEvaluationsCountGuidanceAndStages() {
-        assertEquals(15L * 100 * 2 * 2, new SamplingRequest("paper", image(0.5f), 15, 0.3f, 100,
-                OdeSolver.MIDPOINT, 0L, null).networkEvaluations());
-        assertEquals(4L * 5 * 4, new SamplingRequest("rk4", image(0.5f), 4, 0f, 5,
-                OdeSolver.RK4, 0L, null).networkEvaluations());
+        assertEquals(15L * 100 * 2 * 2, new SamplingJob("paper", image(0.5f), new SamplingSettings(15, 0.3f, 100,
+                OdeSolver.MIDPOINT, 0L), null).settings().networkEvaluations());
+        assertEquals(4L * 5 * 4, new SamplingJob("rk4", image(0.5f), new SamplingSettings(4, 0f, 5,
+                OdeSolver.RK4, 0L), null).settings().networkEvaluations());
     }
 }

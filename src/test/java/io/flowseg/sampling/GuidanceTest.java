@@ -57,8 +57,8 @@ class GuidanceTest {
         float[][] x0 = startingPoints(samples);
         float[] image = TestFields.image(CHANNELS * PIXELS, 0.4f);
         TestFields.RecordingField field = twoValuedField();
-        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingRequest("g", image, samples, w, steps,
-                OdeSolver.EULER, 0L, x0)), SamplingProgress.NONE).get(0);
+        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingJob("g", image, new SamplingSettings(samples, w, steps,
+                OdeSolver.EULER, 0L), x0)), SamplingProgress.NONE).get(0);
 
         for (int i = 0; i < samples; i++) {
             for (int p = 0; p < PIXELS; p++) {
@@ -77,8 +77,8 @@ class GuidanceTest {
         int steps = 4;
         float[] image = TestFields.image(CHANNELS * PIXELS, 0.4f);
         TestFields.RecordingField field = twoValuedField();
-        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingRequest("g0", image, samples, 0f, steps,
-                OdeSolver.MIDPOINT, 7L, null)), SamplingProgress.NONE).get(0);
+        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingJob("g0", image, new SamplingSettings(samples, 0f, steps,
+                OdeSolver.MIDPOINT, 7L), null)), SamplingProgress.NONE).get(0);
 
         assertEquals(steps * 2, field.calls.size(), "one call per stage of each step");
         for (TestFields.Call call : field.calls) {
@@ -88,7 +88,7 @@ class GuidanceTest {
             }
         }
         assertEquals((long) samples * steps * 2, set.networkEvaluations());
-        assertEquals(set.request().networkEvaluations(), set.networkEvaluations());
+        assertEquals(set.request().settings().networkEvaluations(), set.networkEvaluations());
         assertEquals(steps * 2, set.forwardPasses());
     }
 
@@ -100,8 +100,8 @@ class GuidanceTest {
         int imageLength = CHANNELS * PIXELS;
         float[] image = TestFields.image(imageLength, 0.4f);
         TestFields.RecordingField field = twoValuedField();
-        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingRequest("g", image, samples, w, steps,
-                OdeSolver.HEUN, 7L, null)), SamplingProgress.NONE).get(0);
+        SampleSet set = new FlowSampler(field, 64).sample(List.of(new SamplingJob("g", image, new SamplingSettings(samples, w, steps,
+                OdeSolver.HEUN, 7L), null)), SamplingProgress.NONE).get(0);
 
         assertEquals(steps * 2, field.calls.size(), "conditional and unconditional halves share one call");
         for (TestFields.Call call : field.calls) {
@@ -122,7 +122,7 @@ class GuidanceTest {
             }
         }
         assertEquals(2L * samples * steps * 2, set.networkEvaluations());
-        assertEquals(set.request().networkEvaluations(), set.networkEvaluations());
+        assertEquals(set.request().settings().networkEvaluations(), set.networkEvaluations());
         assertEquals(steps * 2, set.forwardPasses());
     }
 

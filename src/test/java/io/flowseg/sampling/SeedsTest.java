@@ -92,9 +92,9 @@ class SeedsTest {
         TestFields.RecordingField zero = TestFields.pointwise(resolution, (t, x, p) -> 0);
         float[] image = TestFields.image(pixels, 0.5f);
         FlowSampler sampler = new FlowSampler(zero, 16);
-        SampleSet two = sampler.sample(List.of(new SamplingRequest("s", image, 2, 0f, 1, OdeSolver.EULER, 99L, null)),
+        SampleSet two = sampler.sample(List.of(new SamplingJob("s", image, new SamplingSettings(2, 0f, 1, OdeSolver.EULER, 99L), null)),
                 SamplingProgress.NONE).get(0);
-        SampleSet five = sampler.sample(List.of(new SamplingRequest("s", image, 5, 0.3f, 2, OdeSolver.HEUN, 99L, null)),
+        SampleSet five = sampler.sample(List.of(new SamplingJob("s", image, new SamplingSettings(5, 0.3f, 2, OdeSolver.HEUN, 99L), null)),
                 SamplingProgress.NONE).get(0);
         for (int i = 0; i < 5; i++) {
             float[] expected = FlowSampler.decode(Seeds.gaussianNoise(99L, i, pixels));

@@ -34,8 +34,8 @@ class SolverOrderTest {
         float[] x0 = startingPoints();
         TestFields.RecordingField field = TestFields.pointwise(RESOLUTION,
                 (t, x, pixel) -> 3 * x * Math.sin(3 * t));
-        SamplingRequest request = new SamplingRequest("order", TestFields.image(PIXELS, 0.5f), 1, 0f, steps,
-                solver, 0L, new float[][] {x0});
+        SamplingJob request = new SamplingJob("order", TestFields.image(PIXELS, 0.5f), new SamplingSettings(1, 0f, steps,
+                solver, 0L), new float[][] {x0});
         SampleSet set = new FlowSampler(field, 4).sample(List.of(request), SamplingProgress.NONE).get(0);
         assertEquals((long) steps * solver.stages(), field.calls.size(), "one evaluation per stage and step");
         float[] decoded = set.samples()[0];
@@ -111,8 +111,8 @@ class SolverOrderTest {
         }
         TestFields.RecordingField field = TestFields.pointwise(RESOLUTION, (t, x, pixel) -> x);
         for (int steps : new int[] {1, 2}) {
-            SamplingRequest request = new SamplingRequest("linear", TestFields.image(PIXELS, 0.5f), 1, 0f, steps,
-                    solver, 0L, new float[][] {x0});
+            SamplingJob request = new SamplingJob("linear", TestFields.image(PIXELS, 0.5f), new SamplingSettings(1, 0f, steps,
+                    solver, 0L), new float[][] {x0});
             float[] decoded = new FlowSampler(field, 2).sample(List.of(request), SamplingProgress.NONE).get(0)
                     .samples()[0];
             double perStep = stabilityPolynomial(factor, solver, steps);
@@ -155,8 +155,8 @@ class SolverOrderTest {
                     (t, x, pixel) -> 0.4 * (k + 1) * Math.pow(t, k));
             float[] x0 = new float[PIXELS];
             java.util.Arrays.fill(x0, -0.2f);
-            SamplingRequest request = new SamplingRequest("poly", TestFields.image(PIXELS, 0.5f), 1, 0f, 1,
-                    solver, 0L, new float[][] {x0});
+            SamplingJob request = new SamplingJob("poly", TestFields.image(PIXELS, 0.5f), new SamplingSettings(1, 0f, 1,
+                    solver, 0L), new float[][] {x0});
             float[] decoded = new FlowSampler(field, 2).sample(List.of(request), SamplingProgress.NONE).get(0)
                     .samples()[0];
             double error = Math.abs(TestFields.undecode(decoded[0]) - 0.2);

@@ -11,7 +11,9 @@ import io.flowseg.events.SamplingRequest;
 import io.flowseg.events.StudyImage;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.imaging.MapImages;
+import io.flowseg.imaging.RejectionReason;
 import io.flowseg.wire.AvroBytes;
+import io.flowseg.wire.DecodingFailure;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,33 +52,33 @@ class DeadLetterTest {
 
     static Stream<Arguments> badEvents() {
         return Stream.of(
-                bad(RejectReason.UNDECODABLE_EVENT, () -> new byte[] {0, 0, 0, 7, 42, -1, -1, -1}),
-                bad(RejectReason.MESSAGE_TOO_LARGE, () -> encoded(withImage(raw(300, 300, 1, PixelType.UINT8,
+                bad(RejectReason.of(DecodingFailure.UNDECODABLE_EVENT), () -> new byte[] {0, 0, 0, 7, 42, -1, -1, -1}),
+                bad(RejectReason.Service.MESSAGE_TOO_LARGE, () -> encoded(withImage(raw(300, 300, 1, PixelType.UINT8,
                         new byte[300 * 300])))),
-                bad(RejectReason.MISSING_ID, () -> encoded(StudyEvents.study(" ").build())),
-                bad(RejectReason.BYTE_LENGTH_MISMATCH, () -> encoded(withImage(raw(48, 40, 1, PixelType.UINT8,
+                bad(RejectReason.Service.MISSING_ID, () -> encoded(StudyEvents.study(" ").build())),
+                bad(RejectReason.of(RejectionReason.BYTE_LENGTH_MISMATCH), () -> encoded(withImage(raw(48, 40, 1, PixelType.UINT8,
                         new byte[100])))),
-                bad(RejectReason.INVALID_DIMENSIONS, () -> encoded(withImage(raw(0, 40, 1, PixelType.UINT8,
+                bad(RejectReason.of(RejectionReason.INVALID_DIMENSIONS), () -> encoded(withImage(raw(0, 40, 1, PixelType.UINT8,
                         new byte[0])))),
-                bad(RejectReason.IMAGE_TOO_LARGE, () -> encoded(withImage(raw(5000, 2, 1, PixelType.UINT8,
+                bad(RejectReason.of(RejectionReason.IMAGE_TOO_LARGE), () -> encoded(withImage(raw(5000, 2, 1, PixelType.UINT8,
                         new byte[10000])))),
-                bad(RejectReason.NON_FINITE_PIXELS, () -> encoded(withImage(raw(8, 8, 1, PixelType.FLOAT32,
+                bad(RejectReason.of(RejectionReason.NON_FINITE_PIXELS), () -> encoded(withImage(raw(8, 8, 1, PixelType.FLOAT32,
                         floats(64, Float.NaN))))),
-                bad(RejectReason.CONSTANT_IMAGE, () -> encoded(withImage(raw(8, 8, 1, PixelType.UINT8,
+                bad(RejectReason.of(RejectionReason.CONSTANT_IMAGE), () -> encoded(withImage(raw(8, 8, 1, PixelType.UINT8,
                         filled(64, (byte) 9))))),
-                bad(RejectReason.UNSUPPORTED_CHANNELS, () -> encoded(withImage(raw(8, 8, 3, PixelType.UINT8,
+                bad(RejectReason.of(RejectionReason.UNSUPPORTED_CHANNELS), () -> encoded(withImage(raw(8, 8, 3, PixelType.UINT8,
                         ramp(192))))),
-                bad(RejectReason.UNDECODABLE_IMAGE, () -> encoded(withImage(encodedImage(PixelEncoding.PNG, 8, 8,
+                bad(RejectReason.of(RejectionReason.UNDECODABLE_IMAGE), () -> encoded(withImage(encodedImage(PixelEncoding.PNG, 8, 8,
                         "not a png".getBytes(StandardCharsets.UTF_8))))),
-                bad(RejectReason.DIMENSION_MISMATCH, () -> encoded(withImage(encodedImage(PixelEncoding.PNG, 40, 40,
+                bad(RejectReason.Service.DIMENSION_MISMATCH, () -> encoded(withImage(encodedImage(PixelEncoding.PNG, 40, 40,
                         MapImages.grayPng(unitRamp(48 * 40), 48, 40))))),
-                bad(RejectReason.SETTINGS_OUT_OF_BOUNDS, () -> encoded(withSampling(
+                bad(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, () -> encoded(withSampling(
                         SamplingRequest.newBuilder(StudyEvents.cheap()).setSamples(1000).build()))),
-                bad(RejectReason.SETTINGS_OUT_OF_BOUNDS, () -> encoded(withSampling(
+                bad(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, () -> encoded(withSampling(
                         SamplingRequest.newBuilder(StudyEvents.cheap()).setGuidance(-2f).build()))),
-                bad(RejectReason.UNKNOWN_SOLVER, () -> encoded(withSampling(
+                bad(RejectReason.Service.UNKNOWN_SOLVER, () -> encoded(withSampling(
                         SamplingRequest.newBuilder(StudyEvents.cheap()).setSolver("leapfrog").build()))),
-                bad(RejectReason.UNKNOWN_MODEL, () -> encoded(withSampling(
+                bad(RejectReason.Service.UNKNOWN_MODEL, () -> encoded(withSampling(
                         SamplingRequest.newBuilder(StudyEvents.cheap()).setModel("someone-elses-model").build()))));
     }
 
@@ -93,7 +95,7 @@ class DeadLetterTest {
                 .orElseThrow(() -> new AssertionError("no dead letter for " + reason));
         StudyRejected rejected = PlainAvroCodec.decode(record.value(), StudyRejected.class);
 
-        assertEquals(reason.name(), rejected.getReasonCode(), rejected.getMessage());
+        assertEquals(reason.code(), rejected.getReasonCode(), rejected.getMessage());
         assertFalse(rejected.getMessage().isBlank());
         assertEquals(TOPICS.studies(), rejected.getSourceTopic());
         assertArrayEquals(bytes, AvroBytes.copy(rejected.getOriginalValue()));

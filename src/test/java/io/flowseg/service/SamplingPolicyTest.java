@@ -3,9 +3,9 @@ package io.flowseg.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.events.SamplingRequest;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 import org.junit.jupiter.api.Test;
 
 class SamplingPolicyTest {
@@ -32,13 +32,13 @@ class SamplingPolicyTest {
 
     @Test
     void valuesOutsideTheLimitsAreRejectedNotClamped() {
-        assertRejected(RejectReason.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSamples(65).build());
-        assertRejected(RejectReason.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSamples(0).build());
-        assertRejected(RejectReason.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSteps(501).build());
-        assertRejected(RejectReason.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setGuidance(2.5f).build());
-        assertRejected(RejectReason.SETTINGS_OUT_OF_BOUNDS,
+        assertRejected(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSamples(65).build());
+        assertRejected(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSamples(0).build());
+        assertRejected(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setSteps(501).build());
+        assertRejected(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, SamplingRequest.newBuilder().setGuidance(2.5f).build());
+        assertRejected(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS,
                 SamplingRequest.newBuilder().setGuidance(Float.NaN).build());
-        assertRejected(RejectReason.UNKNOWN_SOLVER, SamplingRequest.newBuilder().setSolver("dopri5").build());
+        assertRejected(RejectReason.Service.UNKNOWN_SOLVER, SamplingRequest.newBuilder().setSolver("dopri5").build());
     }
 
     private static void assertRejected(RejectReason reason, SamplingRequest request) {

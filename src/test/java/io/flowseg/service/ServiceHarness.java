@@ -2,11 +2,11 @@ package io.flowseg.service;
 
 import io.flowseg.config.FlowsegConfig;
 import io.flowseg.embedded.EmbeddedBroker;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.UncertaintySettings;
 import io.flowseg.wire.EventCodec;
 import java.io.IOException;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.dataset.SyntheticGenerator;
 import io.flowseg.dataset.SyntheticPreset;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.EvaluationFixtures;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

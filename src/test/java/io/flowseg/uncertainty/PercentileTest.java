@@ -3,6 +3,7 @@ package io.flowseg.uncertainty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,20 @@ class PercentileTest {
     void rejectsNoValuesAndPercentOutOfRange() {
         assertThrows(IllegalArgumentException.class, () -> Percentile.linear(new double[0], 95));
         assertThrows(IllegalArgumentException.class, () -> Percentile.linear(new double[] {1}, 101));
+    }
+
+    @Test
+    void nearestRankTakesAnObservedValue() {
+        long[] latencies = {40, 10, 30, 20};
+        assertEquals(20, Percentile.nearestRank(latencies, 50));
+        assertEquals(40, Percentile.nearestRank(latencies, 99));
+        assertEquals(10, Percentile.nearestRank(latencies, 0));
+        assertEquals(0, Percentile.nearestRank(new long[0], 50));
+        assertEquals(40, latencies[0], "the caller's array stays as it was");
+    }
+
+    @Test
+    void noValuesHaveNoLinearPercentile() {
+        assertTrue(Double.isNaN(Percentile.linearOrNaN(new double[0], 50)));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.Severity;
-import io.flowseg.alerts.UncertaintyFigure;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

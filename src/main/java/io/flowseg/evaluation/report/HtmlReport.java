@@ -8,7 +8,6 @@ import io.flowseg.imaging.MapImages;
 import io.flowseg.uncertainty.UncertaintyAnalyzer;
 import io.flowseg.uncertainty.UncertaintyReport;
 import io.flowseg.uncertainty.UncertaintySettings;
-import io.flowseg.uncertainty.UncertaintySummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,28 +80,8 @@ public final class HtmlReport {
         c.metrics().scalars().forEach((name, value) -> metrics.put(name, HtmlParts.fourDecimals(value)));
         metrics.put("network evaluations", Long.toString(c.samples().networkEvaluations()));
         HtmlParts.table(html, "metrics", metrics);
-        HtmlParts.table(html, "uncertainty", uncertaintyFigures(maps.summary()));
+        HtmlParts.table(html, "uncertainty", maps.summary().forPeople());
         html.append("</div>\n</section>\n");
-    }
-
-    /** The figures of {@code ./flowseg sample}'s summary.json, under the same names. */
-    private static Map<String, String> uncertaintyFigures(UncertaintySummary s) {
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("meanVariance", HtmlParts.fourDecimals(s.meanVariance()));
-        figures.put("maxVariance", HtmlParts.fourDecimals(s.maxVariance()));
-        figures.put("meanVarianceForeground", HtmlParts.fourDecimals(s.meanVarianceForeground()));
-        figures.put("p95Variance", HtmlParts.fourDecimals(s.p95Variance()));
-        figures.put("uncertainAreaFraction", HtmlParts.fourDecimals(s.uncertainAreaFraction()));
-        figures.put("foregroundAreaPixels", wholePixels(s.foregroundAreaPixels()));
-        figures.put("anyForegroundAreaPixels", wholePixels(s.anyForegroundAreaPixels()));
-        figures.put("sampleDiversity", HtmlParts.fourDecimals(s.sampleDiversity()));
-        figures.put("meanEntropy", HtmlParts.fourDecimals(s.meanEntropy()));
-        return figures;
-    }
-
-
-    private static String wholePixels(double value) {
-        return String.format(Locale.ROOT, "%.0f", value);
     }
 
     private static void appendFigure(StringBuilder html, String caption, byte[] png) {

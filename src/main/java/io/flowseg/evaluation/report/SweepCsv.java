@@ -1,8 +1,8 @@
 package io.flowseg.evaluation.report;
 
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.MetricSummary;
 import io.flowseg.evaluation.SweepRow;
+import io.flowseg.sampling.SamplingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

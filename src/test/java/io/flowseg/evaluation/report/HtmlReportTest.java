@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.evaluation.EvaluationResult;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import io.flowseg.uncertainty.UncertaintySettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -50,7 +51,7 @@ class HtmlReportTest {
                 count++;
             }
             assertEquals(1 + 2 + HtmlReport.SAMPLES_SHOWN + 2, count);
-            assertTrue(section.contains("<td>HM-IoU</td>") && section.contains("<td>sampleDiversity</td>"));
+            assertTrue(section.contains("<td>HM-IoU</td>") && section.contains("<td>" + UncertaintyFigure.SAMPLE_DIVERSITY.label() + "</td>"));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.flowseg.evaluation.report;
 
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.dataset.SyntheticPreset;
-import io.flowseg.engine.SamplingSettings;
 import io.flowseg.evaluation.AggregateMetrics;
 import io.flowseg.evaluation.CaseMetrics;
 import io.flowseg.evaluation.CollectiveInsight;
@@ -16,6 +15,7 @@ import io.flowseg.evaluation.ReliabilityTable;
 import io.flowseg.evaluation.SweepRow;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingSettings;
 import java.util.List;
 
 /** Results to write: a real evaluation of the synthetic oracle (no network), and hand-made sweep rows. */

@@ -1,0 +1,60 @@
+package io.flowseg.sampling;
+
+/**
+ * How one study is sampled: the one type a request's settings take from intake to the sampler,
+ * checked here (the service's limits on top are its {@code SamplingPolicy}).
+ *
+ * @param samples M, the number of segmentations to draw
+ * @param guidance classifier-free guidance weight w; 0 skips the unconditional evaluation
+ * @param steps N, integration steps from t = 0 to t = 1
+ * @param solver ODE solver
+ * @param seed noise seed, or null to derive one from the study id ({@link Seeds#forStudy})
+ */
+public record SamplingSettings(int samples, float guidance, int steps, OdeSolver solver, Long seed) {
+
+    public SamplingSettings {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        if (!Float.isFinite(guidance)) {
+            throw new IllegalArgumentException("guidance must be finite, got " + guidance);
+        }
+        if (solver == null) {
+            throw new IllegalArgumentException("a solver is required");
+        }
+    }
+
+    /** The paper's settings: M = 15, w = 0.3, 100 midpoint steps, seed from the study id. */
+    public static SamplingSettings paper() {
+        return new SamplingSettings(15, 0.3f, 100, OdeSolver.MIDPOINT, null);
+    }
+
+    /** These settings with a request's own values where it sets them; a null keeps this setting. */
+    public SamplingSettings overriddenBy(Integer samples, Float guidance, Integer steps, OdeSolver solver, Long seed) {
+        return new SamplingSettings(samples != null ? samples : this.samples, guidance != null ? guidance : this.guidance,
+                steps != null ? steps : this.steps, solver != null ? solver : this.solver, seed != null ? seed : this.seed);
+    }
+
+    /** The seed of a study's initial noise: the request's own, else one derived from the study id. */
+    public long seedFor(String studyId) {
+        return seed != null ? seed : Seeds.forStudy(studyId);
+    }
+
+    /** Whether the unconditional velocity is needed. */
+    public boolean guided() {
+        return guidance != 0f;
+    }
+
+    /** Rows one sample occupies in a forward pass: two when guidance needs the null condition. */
+    public int rowsPerSample() {
+        return guided() ? 2 : 1;
+    }
+
+    /** Network evaluations (rows of forward passes) these settings cost per study. */
+    public long networkEvaluations() {
+        return (long) samples * steps * solver.stages() * rowsPerSample();
+    }
+}
