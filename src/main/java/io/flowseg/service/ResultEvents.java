@@ -125,7 +125,7 @@ public final class ResultEvents {
     static UncertaintyFigures figures(UncertaintySummary s) {
         UncertaintyFigures record = new UncertaintyFigures();
         for (UncertaintyFigure figure : UncertaintyFigure.values()) {
-            record.put(figure.id(), figure.valueOf(s));
+            record.put(figure.id(), figure.numberIn(s));
         }
         return record;
     }

@@ -81,13 +81,13 @@ public enum UncertaintyFigure {
     }
 
     /** The study's value as the Avro field holds it (an Integer for M), or null where it has none (mm² without pixel spacing). */
-    public Number valueOf(UncertaintySummary summary) {
+    public Number numberIn(UncertaintySummary summary) {
         return reader.apply(summary);
     }
 
     /** The study's value as a double, or null where it has none. */
     public Double of(UncertaintySummary summary) {
-        Number value = valueOf(summary);
+        Number value = numberIn(summary);
         return value != null ? value.doubleValue() : null;
     }
 

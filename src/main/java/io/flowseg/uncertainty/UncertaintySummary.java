@@ -48,7 +48,7 @@ public record UncertaintySummary(
     public Map<String, String> forPeople() {
         Map<String, String> rows = new LinkedHashMap<>();
         for (UncertaintyFigure figure : UncertaintyFigure.values()) {
-            rows.put(figure.label(), figure.format(figure.valueOf(this)));
+            rows.put(figure.label(), figure.format(figure.numberIn(this)));
         }
         return rows;
     }
