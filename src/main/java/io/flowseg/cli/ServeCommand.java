@@ -1,7 +1,7 @@
 package io.flowseg.cli;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.service.ServiceLifecycle;
-import io.flowseg.service.Topics;
 import io.quarkus.runtime.Quarkus;
 import java.io.IOException;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public class ServeCommand implements Callable<Integer> {
             return 0;
         }
         ServiceLifecycle.Running running = started.get();
-        Topics topics = running.topics();
+        TopicNames topics = running.topics();
         LOG.infof("serving %s %s: %s -> %s, %s, %s (dead letters: %s)", running.model().info().name(),
                 running.model().info().version(), topics.studies(), topics.segmentations(), topics.uncertainty(),
                 topics.alerts(), topics.deadLetter());

@@ -1,11 +1,11 @@
 package io.flowseg.demo;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyMap;
-import io.flowseg.service.Topics;
 import io.flowseg.uncertainty.Percentile;
 import io.flowseg.wire.AvroEventDecoder;
 import io.flowseg.wire.EventCodec;
@@ -38,7 +38,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class DemoRun {
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final Topics topics;
+    private final TopicNames topics;
     private final EventCodec codec;
     private final Map<String, Object> connection;
     private final DemoTable table;
@@ -53,7 +53,7 @@ public final class DemoRun {
      * @param alertWait how long a study's row waits for its alerts once its results are in (alerts
      *                  come from the monitoring topology, after the results); zero when none runs
      */
-    public DemoRun(Topics topics, EventCodec codec, SchemaRegistryClient registry, Map<String, Object> connection,
+    public DemoRun(TopicNames topics, EventCodec codec, SchemaRegistryClient registry, Map<String, Object> connection,
                    PrintStream console, Duration alertWait) {
         this.alertWait = alertWait;
         this.topics = topics;

@@ -1,15 +1,13 @@
 package io.flowseg.monitoring;
 
+import io.flowseg.config.TopicNames;
 import java.time.Duration;
 
 /**
  * How the monitoring topology runs ({@code flowseg.monitoring.*} and the topic names).
  *
- * @param uncertaintyTopic   UncertaintyMap events in
- * @param segmentationsTopic SegmentationResult events in (kept for the dashboard's images)
- * @param policiesTopic      ThresholdPolicy records, compacted, read as a global table
- * @param alertsTopic        UncertaintyAlert events out
- * @param statisticsTopic    UncertaintyStatistics records out
+ * @param topics             reads the uncertainty maps, the segmentations (kept for the dashboard's
+ *                           images) and the policies (a global table); writes alerts and statistics
  * @param grace              how late (in acquisition time) a study may arrive and still count in its window
  * @param hourlyRetention    how long hourly windows stay queryable
  * @param dailyRetention     how long daily windows stay queryable
@@ -17,8 +15,7 @@ import java.time.Duration;
  * @param recentAlerts       alerts kept for the API, per partition
  * @param recentCases        alerted studies whose images are kept for the dashboard, per partition
  */
-public record MonitoringSettings(String uncertaintyTopic, String segmentationsTopic, String policiesTopic,
-                                 String alertsTopic, String statisticsTopic, Duration grace, Duration hourlyRetention,
+public record MonitoringSettings(TopicNames topics, Duration grace, Duration hourlyRetention,
                                  Duration dailyRetention, Duration deliveredRetention, int recentAlerts,
                                  int recentCases) {
 }

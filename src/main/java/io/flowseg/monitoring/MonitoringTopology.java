@@ -52,32 +52,32 @@ public final class MonitoringTopology {
     public static Topology build(MonitoringSettings settings, MonitoringSerdes serdes, MonitoringListener listener) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> key = serdes.key();
-        builder.globalTable(settings.policiesTopic(), Consumed.with(key, serdes.value(ThresholdPolicy.class)),
+        builder.globalTable(settings.topics().policies(), Consumed.with(key, serdes.value(ThresholdPolicy.class)),
                 Materialized.<String, ThresholdPolicy>as(Stores.inMemoryKeyValueStore(MonitoringStores.POLICIES))
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ThresholdPolicy.class)));
         addEvaluatorStores(builder, settings, serdes);
 
         KStream<String, Assessment> assessed = builder
-                .stream(settings.uncertaintyTopic(), Consumed.with(key, serdes.value(UncertaintyMap.class))
+                .stream(settings.topics().uncertainty(), Consumed.with(key, serdes.value(UncertaintyMap.class))
                         .withTimestampExtractor(new AcquisitionTime()))
                 .process(() -> new AlertEvaluator(settings, listener), Named.as("evaluate-policies"),
                         MonitoringStores.DELIVERED, MonitoringStores.RECENT_ALERTS, MonitoringStores.ALERTED_MAPS);
         assessed.flatMapValues(MonitoringTopology::alertOf, Named.as("alerts-raised"))
-                .to(settings.alertsTopic(), Produced.with(key, serdes.value(UncertaintyAlert.class)));
+                .to(settings.topics().alerts(), Produced.with(key, serdes.value(UncertaintyAlert.class)));
 
         KGroupedStream<String, StudyFacts> byScope = assessed
                 .flatMap(MonitoringTopology::factsByScope, Named.as("facts-by-scope"))
                 .groupByKey(Grouped.with("study-facts", Serdes.String(), MonitoringSerdes.facts()));
         Serde<UncertaintyStatistics> statistics = serdes.value(UncertaintyStatistics.class);
         windowed(byScope, StatisticsWindow.HOURLY, HOUR, settings.grace(), settings.hourlyRetention(),
-                MonitoringStores.HOURLY).to(settings.statisticsTopic(), Produced.with(key, statistics));
+                MonitoringStores.HOURLY).to(settings.topics().statistics(), Produced.with(key, statistics));
         windowed(byScope, StatisticsWindow.DAILY, DAY, settings.grace(), settings.dailyRetention(),
-                MonitoringStores.DAILY).to(settings.statisticsTopic(), Produced.with(key, statistics));
+                MonitoringStores.DAILY).to(settings.topics().statistics(), Produced.with(key, statistics));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(
                 MonitoringStores.RECENT_SEGMENTATIONS), Serdes.String(), serdes.value(SegmentationResult.class))
                 .withLoggingDisabled());
-        builder.stream(settings.segmentationsTopic(), Consumed.with(key, serdes.value(SegmentationResult.class)))
+        builder.stream(settings.topics().segmentations(), Consumed.with(key, serdes.value(SegmentationResult.class)))
                 .process(() -> new SegmentationKeeper(settings.recentCases()), Named.as("keep-segmentations"),
                         MonitoringStores.RECENT_SEGMENTATIONS);
         return builder.build();

@@ -6,6 +6,7 @@ import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.config.Endpoints;
 import io.flowseg.config.FlowsegConfig;
+import io.flowseg.config.TopicNames;
 import io.flowseg.uncertainty.UncertaintyFigure;
 import io.flowseg.wire.ConfiguredWire;
 import io.flowseg.wire.EventCodec;
@@ -61,10 +62,8 @@ public class TopologyProducer {
     }
 
     public MonitoringSettings settings() {
-        FlowsegConfig.Topics t = config.topics();
         FlowsegConfig.Monitoring m = config.monitoring();
-        return new MonitoringSettings(t.uncertainty(), t.segmentations(), t.policies(), t.alerts(), t.statistics(),
-                m.grace(), m.hourlyRetention(), m.dailyRetention(), m.deliveredRetention(), m.recentAlerts(),
+        return new MonitoringSettings(TopicNames.of(config.topics()), m.grace(), m.hourlyRetention(), m.dailyRetention(), m.deliveredRetention(), m.recentAlerts(),
                 m.recentCases());
     }
 

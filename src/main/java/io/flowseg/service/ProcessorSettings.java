@@ -1,5 +1,6 @@
 package io.flowseg.service;
 
+import io.flowseg.config.TopicNames;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Duration;
  * @param maxMessageBytes events larger than this are dead-lettered before any decoding
  * @param drainTimeout    on shutdown, how long to wait for studies in progress to finish and be published
  */
-public record ProcessorSettings(Topics topics, Duration pollTimeout, int maxInFlight, int maxMessageBytes,
+public record ProcessorSettings(TopicNames topics, Duration pollTimeout, int maxInFlight, int maxMessageBytes,
                                 Duration drainTimeout) {
 
     public ProcessorSettings {

@@ -1,6 +1,7 @@
 package io.flowseg.service;
 
 import io.flowseg.config.FlowsegConfig;
+import io.flowseg.config.TopicNames;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
@@ -33,9 +34,8 @@ public class ServiceAssembly {
                         + "-value"), CONNECTION_CHECK_INTERVAL));
     }
 
-    public Topics topics() {
-        FlowsegConfig.Topics t = config.topics();
-        return new Topics(t.studies(), t.segmentations(), t.uncertainty(), t.alerts(), t.deadLetter());
+    public TopicNames topics() {
+        return TopicNames.of(config.topics());
     }
 
     /**
@@ -43,8 +43,7 @@ public class ServiceAssembly {
      * one, before the monitoring topology reads it (the extension waits for its input topics).
      */
     public void prepareTopics(Map<String, Object> connection, EventCodec codec) {
-        FlowsegConfig.Topics t = config.topics();
-        ServiceTopics.ensure(connection, topics(), t.policies(), t.statistics());
+        ServiceTopics.ensure(connection, topics());
         monitoring.seedInitialPolicy(connection, codec);
     }
 

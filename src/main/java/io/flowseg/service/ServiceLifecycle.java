@@ -1,6 +1,7 @@
 package io.flowseg.service;
 
 import io.flowseg.config.Endpoints;
+import io.flowseg.config.TopicNames;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.wire.ConfiguredWire;
 import io.flowseg.wire.EventCodec;
@@ -24,7 +25,7 @@ public class ServiceLifecycle {
     private static final Duration RETRY_PREPARE = Duration.ofSeconds(10);
 
     /** What runs once {@link #start} returns, for the command that started it. */
-    public record Running(VelocityModel model, StudyService service, Topics topics, Map<String, Object> connection,
+    public record Running(VelocityModel model, StudyService service, TopicNames topics, Map<String, Object> connection,
                           SchemaRegistryClient registry, EventCodec codec) {
     }
 

@@ -1,5 +1,6 @@
 package io.flowseg.service;
 
+import io.flowseg.config.TopicNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +24,10 @@ final class ServiceTopics {
     private ServiceTopics() {
     }
 
-    static void ensure(Map<String, Object> connection, Topics topics, String policies, String statistics) {
+    static void ensure(Map<String, Object> connection, TopicNames topics) {
         List<NewTopic> wanted = Stream.concat(Stream.of(topics.studies(), topics.segmentations(), topics.uncertainty(),
-                        topics.alerts(), topics.deadLetter(), statistics).map(ServiceTopics::plain),
-                Stream.of(plain(policies).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        topics.alerts(), topics.deadLetter(), topics.statistics()).map(ServiceTopics::plain),
+                Stream.of(plain(topics.policies()).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT)))).toList();
         try (Admin admin = Admin.create(connection)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

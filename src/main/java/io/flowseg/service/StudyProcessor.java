@@ -1,5 +1,6 @@
 package io.flowseg.service;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.engine.DispatchedStudy;
 import io.flowseg.engine.Dispatcher;
 import io.flowseg.events.ImageStudy;
@@ -210,7 +211,7 @@ public final class StudyProcessor implements Runnable {
     }
 
     private Outcome results(ConsumerRecord<byte[], byte[]> record, ImageStudy event, DispatchedStudy done) {
-        Topics topics = settings.topics();
+        TopicNames topics = settings.topics();
         StudyRef study = ResultEvents.reference(event);
         Instant completedAt = Instant.now();
         Timings timings = ResultEvents.timings(done.queuedMs(), done.samplingMs(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
+import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedBroker;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
@@ -55,8 +56,8 @@ class MonitoringBrokerTest {
     @Test
     void aPolicyChangeOnTheTopicRaisesTheNextStudysAlertOnce() throws Exception {
         String suffix = "." + UUID.randomUUID();
-        MonitoringSettings settings = new MonitoringSettings("maps" + suffix, "segmentations" + suffix,
-                "policies" + suffix, "alerts" + suffix, "statistics" + suffix, Duration.ofMinutes(30),
+        MonitoringSettings settings = new MonitoringSettings(TopicNames.defaults().withSuffix(suffix),
+                Duration.ofMinutes(30),
                 Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
         Path state = Files.createTempDirectory("flowseg-monitoring-test");
         try (EmbeddedBroker broker = EmbeddedBroker.start();
@@ -69,7 +70,7 @@ class MonitoringBrokerTest {
             MonitoringSerdes serdes = new MonitoringSerdes(client, SubjectNameStrategy.TOPIC_NAME, true);
             ThresholdPolicy strict = policy("p", PolicyScope.ANY, "meanVarianceForeground", Comparator.GT, 0.5,
                     Severity.WARNING, true);
-            try (PolicyTopic policies = new PolicyTopic(connection, settings.policiesTopic(), codec);
+            try (PolicyTopic policies = new PolicyTopic(connection, settings.topics().policies(), codec);
                  KafkaStreams streams = new KafkaStreams(MonitoringTopology.build(settings, serdes,
                          MonitoringListener.NONE), streamsConfig(broker, state))) {
                 policies.write(strict, TIMEOUT);
@@ -91,7 +92,7 @@ class MonitoringBrokerTest {
                 send(connection, codec, settings, map("quiet", "site-a", "CT", "CHEST", acquired, 0.05));
                 await("all three studies counted", () -> studies(queries) == 3);
 
-                List<UncertaintyAlert> alerts = readAlerts(connection, client, settings.alertsTopic());
+                List<UncertaintyAlert> alerts = readAlerts(connection, client, settings.topics().alerts());
                 assertEquals(List.of("alerting"), alerts.stream().map(a -> a.getStudy().getStudyId()).toList());
                 assertEquals("CRITICAL", alerts.get(0).getSeverity());
                 assertEquals(0.1, alerts.get(0).getThreshold());
@@ -116,8 +117,8 @@ class MonitoringBrokerTest {
 
     private static void createTopics(Map<String, Object> connection, MonitoringSettings settings) throws Exception {
         try (Admin admin = Admin.create(connection)) {
-            admin.createTopics(List.of(settings.uncertaintyTopic(), settings.segmentationsTopic(),
-                            settings.policiesTopic(), settings.alertsTopic(), settings.statisticsTopic()).stream()
+            admin.createTopics(List.of(settings.topics().uncertainty(), settings.topics().segmentations(),
+                            settings.topics().policies(), settings.topics().alerts(), settings.topics().statistics()).stream()
                     .map(name -> new NewTopic(name, 1, (short) 1)).toList()).all().get();
         }
     }
@@ -128,7 +129,7 @@ class MonitoringBrokerTest {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            String topic = settings.uncertaintyTopic();
+            String topic = settings.topics().uncertainty();
             producer.send(new ProducerRecord<>(topic, codec.encodeKey(topic, map.getStudy().getStudyId()),
                     codec.encodeValue(topic, map)));
         }

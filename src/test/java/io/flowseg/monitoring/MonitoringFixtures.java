@@ -4,6 +4,7 @@ import io.flowseg.alerts.AlertPolicy;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
+import io.flowseg.config.TopicNames;
 import io.flowseg.events.EncodedMap;
 import io.flowseg.events.MapEncoding;
 import io.flowseg.events.SettingsUsed;
@@ -19,8 +20,8 @@ import java.time.Instant;
 
 /** Uncertainty maps and policies for the monitoring tests. */
 final class MonitoringFixtures {
-    static final MonitoringSettings SETTINGS = new MonitoringSettings("maps", "segmentations", "policies", "alerts",
-            "statistics", Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
+    static final MonitoringSettings SETTINGS = new MonitoringSettings(new TopicNames("studies", "segmentations",
+            "maps", "alerts", "dead-letter", "policies", "statistics"), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
 
     private MonitoringFixtures() {
     }

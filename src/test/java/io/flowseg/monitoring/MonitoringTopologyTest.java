@@ -63,13 +63,13 @@ class MonitoringTopologyTest {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(MonitoringTopology.build(SETTINGS, serdes, MonitoringListener.NONE), config, T0);
         Serde<String> key = serdes.key();
-        maps = driver.createInputTopic(SETTINGS.uncertaintyTopic(), key.serializer(),
+        maps = driver.createInputTopic(SETTINGS.topics().uncertainty(), key.serializer(),
                 serdes.value(UncertaintyMap.class).serializer());
-        policies = driver.createInputTopic(SETTINGS.policiesTopic(), key.serializer(),
+        policies = driver.createInputTopic(SETTINGS.topics().policies(), key.serializer(),
                 serdes.value(ThresholdPolicy.class).serializer());
-        alerts = driver.createOutputTopic(SETTINGS.alertsTopic(), key.deserializer(),
+        alerts = driver.createOutputTopic(SETTINGS.topics().alerts(), key.deserializer(),
                 serdes.value(UncertaintyAlert.class).deserializer());
-        statistics = driver.createOutputTopic(SETTINGS.statisticsTopic(), key.deserializer(),
+        statistics = driver.createOutputTopic(SETTINGS.topics().statistics(), key.deserializer(),
                 serdes.value(UncertaintyStatistics.class).deserializer());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
 import io.flowseg.wire.RegistryClientConfig;
@@ -29,7 +30,7 @@ class ConfluentPythonClientTest {
 
     @Test
     void pythonConfluentClientProducesStudiesAndDecodesResults() throws Exception {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         try (ServiceHarness harness = new ServiceHarness();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                      EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.PixelEncoding;
 import io.flowseg.events.PixelType;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and its original bytes, while the service keeps running (one service serves every case in turn).
  */
 class DeadLetterTest {
-    private static final Topics TOPICS = ServiceHarness.freshTopics();
+    private static final TopicNames TOPICS = ServiceHarness.freshTopics();
     private static ServiceHarness harness;
     private static StudyService service;
 

@@ -3,6 +3,7 @@ package io.flowseg.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
 import io.flowseg.events.ImageStudy;
@@ -48,7 +49,7 @@ class ExactlyOnceIT {
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                      EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()))) {
             SchemaRegistryClient client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
-            Topics topics = Topics.defaults();
+            TopicNames topics = TopicNames.defaults();
             publishStudies(harness, client, topics);
             Map<String, String> settings = serviceSettings(harness, registry);
 
@@ -85,7 +86,7 @@ class ExactlyOnceIT {
         }
     }
 
-    private static void publishStudies(ServiceHarness harness, SchemaRegistryClient client, Topics topics) {
+    private static void publishStudies(ServiceHarness harness, SchemaRegistryClient client, TopicNames topics) {
         AvroEventEncoder encoder = new AvroEventEncoder(client, SubjectNameStrategy.TOPIC_NAME, true);
         List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
         for (int i = 0; i < STUDIES; i++) {

@@ -2,6 +2,7 @@ package io.flowseg.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
 import io.flowseg.events.ImageStudy;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * older ImageStudy schema are still processed, and registry-level failures are dead-lettered.
  */
 class RegistryPipelineTest {
-    private static final Topics TOPICS = ServiceHarness.freshTopics();
+    private static final TopicNames TOPICS = ServiceHarness.freshTopics();
     private static ServiceHarness harness;
     private static EmbeddedSchemaRegistry registry;
     private static SchemaRegistryClient client;

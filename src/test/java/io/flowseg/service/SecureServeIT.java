@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowseg.config.TopicNames;
 import io.flowseg.deployment.ApplicationProperties;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
@@ -107,7 +108,7 @@ class SecureServeIT {
 
     private static void assertProcessesStudiesOver(Map<String, Object> connection, String name, boolean asEnvironment)
             throws Exception {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         Path log = folder.resolve(name + ".log");
         int port = freePort();
         Map<String, String> settings = serveSettings(connection, topics, port, name);
@@ -150,7 +151,7 @@ class SecureServeIT {
     }
 
     /** Everything through the documented keys: kafka.* for Kafka, flowseg.registry.* for the registry. */
-    private static Map<String, String> serveSettings(Map<String, Object> connection, Topics topics, int port,
+    private static Map<String, String> serveSettings(Map<String, Object> connection, TopicNames topics, int port,
                                                      String transactionalId) {
         Map<String, String> settings = new HashMap<>();
         connection.forEach((key, value) -> settings.put("kafka." + key, value.toString()));

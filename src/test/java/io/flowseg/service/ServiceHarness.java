@@ -1,6 +1,6 @@
 package io.flowseg.service;
 
-import io.flowseg.config.FlowsegConfig;
+import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedBroker;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.imaging.ImageLimits;
@@ -40,13 +40,11 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     /** Topics of their own, so tests sharing the broker never see each other's events. */
-    static Topics freshTopics() {
-        String suffix = "." + UUID.randomUUID();
-        return new Topics(FlowsegConfig.Topics.STUDIES + suffix, FlowsegConfig.Topics.SEGMENTATIONS + suffix, FlowsegConfig.Topics.UNCERTAINTY + suffix,
-                FlowsegConfig.Topics.ALERTS + suffix, FlowsegConfig.Topics.DEAD_LETTER + suffix);
+    static TopicNames freshTopics() {
+        return TopicNames.defaults().withSuffix("." + UUID.randomUUID());
     }
 
-    StudyService.Parts parts(Topics topics, EventCodec codec) {
+    StudyService.Parts parts(TopicNames topics, EventCodec codec) {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(60));
         StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),

@@ -2,6 +2,7 @@ package io.flowseg.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.events.SamplingRequest;
 import io.flowseg.events.SegmentationResult;
@@ -55,7 +56,7 @@ class SlowEngineTest {
 
     @Test
     void engineWorkLongerThanThePollIntervalDoesNotCostThePartition() {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         try (ServiceHarness harness = new ServiceHarness()) {
             StudyService.Parts fast = harness.parts(topics, new PlainAvroCodec());
             int resolution = harness.model.info().resolution();

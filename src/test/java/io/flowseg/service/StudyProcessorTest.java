@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.MapEncoding;
 import io.flowseg.events.SegmentationResult;
@@ -48,7 +49,7 @@ class StudyProcessorTest {
 
     @Test
     void poisonMessageBetweenTwoGoodStudiesBlocksNeither() throws IOException {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         byte[] poison = "not an avro event".getBytes(StandardCharsets.UTF_8);
         harness.produce(topics.studies(), List.of(
                 event(topics, StudyEvents.study("good-1").build()),
@@ -99,7 +100,7 @@ class StudyProcessorTest {
 
     @Test
     void gracefulShutdownNeitherLosesNorRepeatsStudies() {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         List<ProducerRecord<byte[], byte[]>> studies = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             studies.add(event(topics, StudyEvents.study("study-" + i).build()));
@@ -123,7 +124,7 @@ class StudyProcessorTest {
 
     @Test
     void resultsLargerThanTheProducerMaySendAreDeadLetteredAndBlockNothing() {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         harness.produce(topics.studies(), List.of(event(topics, StudyEvents.study("large-1").build()),
                 event(topics, StudyEvents.study("large-2").build())));
         // A producer limit below these studies' results: sent, they would fail every transaction.
@@ -150,7 +151,7 @@ class StudyProcessorTest {
 
     @Test
     void resultsLargerThanTheirTopicTakesAreDeadLetteredAndBlockNothing() throws Exception {
-        Topics topics = ServiceHarness.freshTopics();
+        TopicNames topics = ServiceHarness.freshTopics();
         // A segmentations topic made by an operator with a record limit below these studies' results;
         // the producer's own limit is Kafka's default, 1 MiB.
         int limit = 1200;
@@ -176,7 +177,7 @@ class StudyProcessorTest {
         }
     }
 
-    private static ProducerRecord<byte[], byte[]> event(Topics topics, ImageStudy study) {
+    private static ProducerRecord<byte[], byte[]> event(TopicNames topics, ImageStudy study) {
         return new ProducerRecord<>(topics.studies(), study.getStudyId().getBytes(StandardCharsets.UTF_8),
                 PlainAvroCodec.encode(study));
     }
