@@ -12,20 +12,8 @@
     var IMAGE_RETRY_MS = 1500;
     var RECONNECT_MS = 5000;
 
-    var FIGURES = [
-        ['meanVariance', function (c) { return c.figures && c.figures.meanVariance; }],
-        ['meanVarianceForeground', function (c) { return c.figures && c.figures.meanVarianceForeground; }],
-        ['p95Variance', function (c) { return c.figures && c.figures.p95Variance; }],
-        ['uncertainAreaFraction', function (c) { return c.figures && c.figures.uncertainAreaFraction; }],
-        ['sampleDiversity', function (c) { return c.figures && c.figures.sampleDiversity; }],
-        ['meanEntropy', function (c) { return c.figures && c.figures.meanEntropy; }],
-        ['foregroundAreaPixels', function (c) { return c.figures && c.figures.foregroundAreaPixels; }],
-        ['samples M', function (c) {
-            var s = c.settings && c.settings.samples;
-            return s != null ? s : c.figures && c.figures.samples;
-        }],
-        ['guidance w', function (c) { return c.settings && c.settings.guidance; }]
-    ];
+    // The summary figures' catalogue (id, label, unit), in order, from /api/figures; loaded before any card.
+    var figures = [];
     var SEVERITY_RANK = { INFO: 1, WARNING: 2, CRITICAL: 3 };
     var COMPARATORS = { GT: '>', GE: '≥', GTE: '≥', LT: '<', LE: '≤', LTE: '≤', EQ: '=' };
 
@@ -171,6 +159,13 @@
             + (a.description ? '\n' + a.description : '');
     }
 
+    function figureRow(label, id, text, unit) {
+        return el('tr', { 'data-figure': id }, [
+            el('th', { text: label }),
+            el('td', null, [text, unit ? el('span', { className: 'unit', text: ' ' + unit }) : null])
+        ]);
+    }
+
     function card(c) {
         var images = c.images || {};
         var alerts = c.alerts || [];
@@ -199,9 +194,13 @@
             }))
             : null;
 
-        var rows = FIGURES.map(function (f) {
-            return el('tr', null, [el('th', { text: f[0] }), el('td', { text: num(f[1](c)) })]);
+        var values = c.figures || {};
+        var rows = figures.map(function (f) {
+            var value = f.id === 'samples' && c.settings && c.settings.samples != null ? c.settings.samples : values[f.id];
+            var text = num(value);
+            return figureRow(f.label, f.id, text, f.unit && text !== '—' ? f.unit : null);
         });
+        rows.push(figureRow('guidance w', 'guidance', num(c.settings && c.settings.guidance), null));
 
         var where = [c.site, c.modality, c.bodyPart].filter(Boolean).join(' / ');
         return el('article', {
@@ -529,6 +528,14 @@
         });
     }
 
+    function loadFigures() {
+        return getJson('/api/figures').then(function (list) {
+            figures = list;
+        }, function (error) {
+            console.warn(error);
+        });
+    }
+
     function loadCases() {
         return getJson('/api/cases?limit=' + MAX_CASES).then(function (list) {
             renderCases(list);
@@ -612,5 +619,7 @@
         return promise.then(function () { return null; }, function () { return null; });
     }
 
-    Promise.all([settle(loadCases()), settle(loadStats())]).then(connect);
+    loadFigures().then(function () {
+        return Promise.all([settle(loadCases()), settle(loadStats())]);
+    }).then(connect);
 })();

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param enabled     a disabled policy raises nothing and takes no part in precedence
  * @param description what the alert means, for the person who receives it
  */
-public record AlertPolicy(String id, PolicyScope scope, UncertaintyFigure figure, Comparator comparator,
+public record AlertPolicy(String id, AlertScope scope, UncertaintyFigure figure, Comparator comparator,
                           double threshold, Severity severity, boolean enabled, String description) {
 
     public AlertPolicy {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Which policies apply to a study. For each figure, of the enabled policies whose scope matches
- * the study, the most specific applies ({@link PolicyScope#MOST_SPECIFIC_FIRST}); between equally
+ * the study, the most specific applies ({@link AlertScope#MOST_SPECIFIC_FIRST}); between equally
  * specific scopes the higher severity wins, then the smaller id, so the choice never depends on
  * the order policies arrived in. Policies on different figures apply side by side.
  */
@@ -16,7 +16,7 @@ public final class PolicySelection {
 
     /** Precedence among matching policies on one figure: the first applies. */
     static final java.util.Comparator<AlertPolicy> PRECEDENCE = java.util.Comparator
-            .comparing(AlertPolicy::scope, PolicyScope.MOST_SPECIFIC_FIRST)
+            .comparing(AlertPolicy::scope, AlertScope.MOST_SPECIFIC_FIRST)
             .thenComparing(AlertPolicy::severity, java.util.Comparator.reverseOrder())
             .thenComparing(AlertPolicy::id);
 

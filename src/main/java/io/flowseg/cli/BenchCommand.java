@@ -2,6 +2,7 @@ package io.flowseg.cli;
 
 import ai.djl.engine.Engine;
 import io.flowseg.benchmark.ForwardTimer;
+import io.flowseg.benchmark.PipelineBench;
 import io.flowseg.benchmark.TorchReference;
 import io.flowseg.benchmark.TrainStepTimer;
 import io.flowseg.engine.ProcessMemory;

@@ -18,6 +18,7 @@ import io.flowseg.evaluation.OracleCaseSampler;
 import io.flowseg.evaluation.Sweep;
 import io.flowseg.evaluation.SweepGrid;
 import io.flowseg.evaluation.SweepRow;
+import io.flowseg.evaluation.report.ConsoleTables;
 import io.flowseg.evaluation.report.HtmlReport;
 import io.flowseg.evaluation.report.MetricsCsv;
 import io.flowseg.evaluation.report.SweepCsv;
@@ -156,9 +157,9 @@ public class EvalCommand implements Callable<Integer> {
     private void report(EvaluationResult result) throws IOException {
         MetricsCsv.write(out.resolve("metrics.csv"), result);
         new HtmlReport(ConfiguredEngine.uncertainty(config)).write(out.resolve("report.html"), result);
-        System.out.print(EvalTables.summary(result));
+        System.out.print(ConsoleTables.summary(result));
         if (folds != null) {
-            System.out.print(EvalTables.folds(FoldFigures.of(result.cases().stream().map(CaseResult::metrics).toList(), folds)));
+            System.out.print(ConsoleTables.folds(FoldFigures.of(result.cases().stream().map(CaseResult::metrics).toList(), folds)));
         }
         System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("report.html"), out.resolve("metrics.csv"),
                 result.cases().size());
@@ -172,7 +173,7 @@ public class EvalCommand implements Callable<Integer> {
                 point.solver().id() + " " + point.steps() + " steps w=" + point.guidance()));
         SweepCsv.write(out.resolve("sweep.csv"), rows);
         SweepPlot.write(out.resolve("sweep.png"), rows);
-        System.out.print(EvalTables.sweep(rows));
+        System.out.print(ConsoleTables.sweep(rows));
         System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("sweep.csv"), out.resolve("sweep.png"),
                 cases.size());
     }

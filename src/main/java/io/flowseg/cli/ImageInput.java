@@ -4,8 +4,8 @@ import io.flowseg.config.FlowsegConfig;
 import io.flowseg.imaging.EncodedImageDecoder;
 import io.flowseg.imaging.Image;
 import io.flowseg.imaging.ImageLimits;
-import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
+import io.flowseg.imaging.SampleType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The image a command reads: a file (encoded or raw) or the bundled example. */
-record ImageInput(String name, byte[] bytes, int[] rawShape, PixelType pixelType, ImageLimits limits) {
+record ImageInput(String name, byte[] bytes, int[] rawShape, SampleType pixelType, ImageLimits limits) {
 
     static ImageInput from(Path file, String rawShape, String pixelType, FlowsegConfig.ImageIntake intake)
             throws IOException {
         ImageLimits limits = new ImageLimits(intake.maxWidth(), intake.maxHeight());
         int[] shape = rawShape == null ? null : parseShape(rawShape);
-        PixelType type = PixelType.valueOf(pixelType.toUpperCase(Locale.ROOT));
+        SampleType type = SampleType.valueOf(pixelType.toUpperCase(Locale.ROOT));
         if (file == null) {
             try (InputStream in = ImageInput.class.getClassLoader().getResourceAsStream(SampleCommand.EXAMPLE)) {
                 if (in == null) {

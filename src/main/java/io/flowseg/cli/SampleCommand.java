@@ -12,7 +12,7 @@ import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.service.ConfiguredEngine;
 import io.flowseg.service.ModelSource;
-import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.PixelSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ public class SampleCommand implements Callable<Integer> {
                 ComputeDevice.get().toString(), seconds);
     }
 
-    private static PixelSpacing parseSpacing(String text) {
+    private static PixelSize parseSpacing(String text) {
         if (text == null) {
             return null;
         }
@@ -125,6 +125,6 @@ public class SampleCommand implements Callable<Integer> {
         if (parts.length != 2) {
             throw new IllegalArgumentException("--spacing takes ROW,COL in mm, e.g. 0.7,0.7");
         }
-        return new PixelSpacing(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+        return new PixelSize(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.flowseg.engine.StudyResult;
 import io.flowseg.model.ModelInfo;
-import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.PixelSize;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 final class SummaryJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    record ImageFacts(int width, int height, int channels, PixelSpacing spacingMm) {
+    record ImageFacts(int width, int height, int channels, PixelSize spacingMm) {
     }
 
     record Document(String study, int samples, float guidance, int steps, String solver, long seed,

@@ -6,11 +6,11 @@ import io.flowseg.events.StudyImage;
 import io.flowseg.events.UncertaintyFigures;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.MapImages;
-import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
 import io.flowseg.uncertainty.UncertaintySummary;
 import io.flowseg.wire.AvroBytes;
 import io.flowseg.wire.EncodedMaps;
+import io.flowseg.wire.SampleTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ final class DemoReport {
             return MapImages.png(EncodedMaps.read(pixels));
         }
         return MapImages.imagePng(new RawImageDecoder(ImageLimits.DEFAULT).decode(pixels, image.getWidth(),
-                image.getHeight(), image.getChannels(), PixelType.valueOf(image.getPixelType().name())));
+                image.getHeight(), image.getChannels(), SampleTypes.of(image.getPixelType())));
     }
 
 

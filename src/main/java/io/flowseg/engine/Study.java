@@ -2,7 +2,7 @@ package io.flowseg.engine;
 
 import io.flowseg.imaging.Image;
 import io.flowseg.sampling.SamplingSettings;
-import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.PixelSize;
 
 /**
  * One image to segment.
@@ -13,5 +13,5 @@ import io.flowseg.uncertainty.PixelSpacing;
  * @param settings sampling settings
  * @param initialNoise explicit x(0) per sample at model resolution, or null to draw from the seed
  */
-public record Study(String id, Image image, PixelSpacing spacing, SamplingSettings settings, float[][] initialNoise) {
+public record Study(String id, Image image, PixelSize spacing, SamplingSettings settings, float[][] initialNoise) {
 }

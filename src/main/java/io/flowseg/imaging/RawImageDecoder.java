@@ -23,7 +23,7 @@ public final class RawImageDecoder {
      *                                {@link RejectionReason#IMAGE_TOO_LARGE} or
      *                                {@link RejectionReason#BYTE_LENGTH_MISMATCH}
      */
-    public Image decode(byte[] bytes, int width, int height, int channels, PixelType type) {
+    public Image decode(byte[] bytes, int width, int height, int channels, SampleType type) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(type, "type");
         String description = "raw image of " + width + "x" + height + "x" + channels + " " + type.label();
@@ -40,7 +40,7 @@ public final class RawImageDecoder {
         return new Image(width, height, channels, toPlanar(bytes, width * height, channels, type));
     }
 
-    private static float[] toPlanar(byte[] bytes, int planeSize, int channels, PixelType type) {
+    private static float[] toPlanar(byte[] bytes, int planeSize, int channels, SampleType type) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int stride = type.bytesPerSample();
         float[] planar = new float[planeSize * channels];

@@ -18,10 +18,17 @@ public class MonitoringStreams {
         this.streams = streams;
     }
 
-    /** The state stores' reader; throws {@link InvalidStateStoreException} (503 from the API) while there is none. */
+    /**
+     * The state stores' reader; throws {@link InvalidStateStoreException} (503 from the API) while there is
+     * none: no topology in this command, or one starting, failed or stopped.
+     */
     public MonitoringQueries queries() {
-        return new MonitoringQueries(running().orElseThrow(
-                () -> new InvalidStateStoreException("the monitoring topology is not running in this command")));
+        KafkaStreams topology = running().orElseThrow(
+                () -> new InvalidStateStoreException("the monitoring topology is not running in this command"));
+        if (!topology.state().isRunningOrRebalancing()) {
+            throw new InvalidStateStoreException("the monitoring topology is " + topology.state());
+        }
+        return new MonitoringQueries(topology);
     }
 
     /** RUNNING, REBALANCING, ...; empty where no topology runs. */

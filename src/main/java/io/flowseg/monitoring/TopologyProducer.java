@@ -1,8 +1,8 @@
 package io.flowseg.monitoring;
 
 import io.flowseg.alerts.AlertPolicy;
+import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.config.Endpoints;
 import io.flowseg.config.FlowsegConfig;
@@ -80,7 +80,7 @@ public class TopologyProducer {
     /** The policy an empty policy topic starts with ({@code flowseg.alerts.*}): every study in scope. */
     public AlertPolicy initialPolicy() {
         FlowsegConfig.Alerts a = config.alerts();
-        return new AlertPolicy(a.policyId(), PolicyScope.ANY, UncertaintyFigure.parse(a.figure()),
+        return new AlertPolicy(a.policyId(), AlertScope.ANY, UncertaintyFigure.parse(a.figure()),
                 Comparator.parse(a.comparator()), a.threshold(), Severity.valueOf(a.severity().toUpperCase(Locale.ROOT)),
                 true, a.description());
     }

@@ -2,18 +2,20 @@ package io.flowseg.service;
 
 import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
+import io.flowseg.events.PixelEncoding;
+import io.flowseg.events.PixelSpacing;
 import io.flowseg.events.StudyImage;
 import io.flowseg.imaging.EncodedImageDecoder;
 import io.flowseg.imaging.Image;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ImageRejectedException;
 import io.flowseg.imaging.ModelInputPreparer;
-import io.flowseg.imaging.PixelType;
 import io.flowseg.imaging.RawImageDecoder;
 import io.flowseg.imaging.RejectionReason;
 import io.flowseg.sampling.SamplingSettings;
-import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.PixelSize;
 import io.flowseg.wire.AvroBytes;
+import io.flowseg.wire.SampleTypes;
 
 /**
  * Turns a decoded ImageStudy event into a study the engine can sample, or rejects it with a
@@ -62,9 +64,9 @@ public final class StudyIntake {
 
     private Image decode(StudyImage declared) throws StudyRejectedException {
         byte[] pixels = AvroBytes.copy(declared.getPixels());
-        if (declared.getEncoding() == io.flowseg.events.PixelEncoding.RAW_LE) {
+        if (declared.getEncoding() == PixelEncoding.RAW_LE) {
             return rawDecoder.decode(pixels, declared.getWidth(), declared.getHeight(), declared.getChannels(),
-                    PixelType.valueOf(declared.getPixelType().name()));
+                    SampleTypes.of(declared.getPixelType()));
         }
         Image image = encodedDecoder.decode(pixels);
         if (image.width() != declared.getWidth() || image.height() != declared.getHeight()
@@ -76,13 +78,13 @@ public final class StudyIntake {
         return image;
     }
 
-    private static PixelSpacing spacing(StudyImage declared) throws StudyRejectedException {
-        io.flowseg.events.PixelSpacing spacing = declared.getPixelSpacing();
+    private static PixelSize spacing(StudyImage declared) throws StudyRejectedException {
+        PixelSpacing spacing = declared.getPixelSpacing();
         if (spacing == null) {
             return null;
         }
         try {
-            return new PixelSpacing(spacing.getRowMm(), spacing.getColumnMm());
+            return new PixelSize(spacing.getRowMm(), spacing.getColumnMm());
         } catch (IllegalArgumentException e) {
             throw new StudyRejectedException(RejectReason.of(RejectionReason.INVALID_DIMENSIONS), "pixel spacing: " + e.getMessage());
         }

@@ -27,7 +27,7 @@ final class AreaScale {
 
     /** Area in mm² of a region of {@code originalPixels} original pixels, or {@code null} when the spacing is unknown. */
     Double squareMillimetres(double originalPixels) {
-        PixelSpacing spacing = original.spacing();
+        PixelSize spacing = original.spacing();
         return spacing == null ? null : originalPixels * spacing.pixelAreaMm2();
     }
 }

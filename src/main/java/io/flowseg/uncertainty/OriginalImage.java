@@ -9,7 +9,7 @@ package io.flowseg.uncertainty;
  * @param height  original height in pixels, {@code > 0}
  * @param spacing physical pixel size, or {@code null} when unknown (then no mm² figures are reported)
  */
-public record OriginalImage(int width, int height, PixelSpacing spacing) {
+public record OriginalImage(int width, int height, PixelSize spacing) {
 
     public OriginalImage {
         if (width <= 0 || height <= 0) {

@@ -1,8 +1,8 @@
 package io.flowseg.web;
 
 import io.flowseg.alerts.AlertPolicy;
+import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.uncertainty.UncertaintyFigure;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public record PolicyRequest(String id, Scope scope, String figure, String compar
             throw new InvalidPolicyException("id", "id must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         Scope given = scope != null ? scope : new Scope(null, null, null);
-        PolicyScope policyScope = new PolicyScope(scopeField("scope.site", given.site()),
+        AlertScope policyScope = new AlertScope(scopeField("scope.site", given.site()),
                 scopeField("scope.modality", given.modality()), scopeField("scope.bodyPart", given.bodyPart()));
         if (threshold == null || !Double.isFinite(threshold)) {
             throw new InvalidPolicyException("threshold", "threshold must be a finite number");

@@ -21,7 +21,7 @@ class AlertPolicyTest {
             "GT, 0.07, true", "GT, 0.08, false", "GE, 0.08, true", "GE, 0.09, false",
             "LT, 0.09, true", "LT, 0.08, false", "LE, 0.08, true", "LE, 0.07, false"})
     void comparesTheWatchedFigureWithTheThreshold(String comparator, double threshold, boolean fires) {
-        AlertPolicy policy = new AlertPolicy("p", PolicyScope.ANY, UncertaintyFigure.MEAN_VARIANCE_FOREGROUND,
+        AlertPolicy policy = new AlertPolicy("p", AlertScope.ANY, UncertaintyFigure.MEAN_VARIANCE_FOREGROUND,
                 Comparator.parse(comparator), threshold, Severity.WARNING, true, "uncertain lesion");
 
         assertEquals(fires ? Optional.of(0.08) : Optional.empty(), policy.firesOn(SUMMARY));
@@ -29,7 +29,7 @@ class AlertPolicyTest {
 
     @Test
     void aFigureTheStudyLacksNeverFires() {
-        AlertPolicy policy = new AlertPolicy("mm2", PolicyScope.ANY, UncertaintyFigure.FOREGROUND_AREA_MM2,
+        AlertPolicy policy = new AlertPolicy("mm2", AlertScope.ANY, UncertaintyFigure.FOREGROUND_AREA_MM2,
                 Comparator.GE, 0, Severity.INFO, true, "any area");
 
         assertTrue(policy.firesOn(SUMMARY).isEmpty());

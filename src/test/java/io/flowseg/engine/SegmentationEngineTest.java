@@ -13,7 +13,7 @@ import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.sampling.VelocityField;
-import io.flowseg.uncertainty.PixelSpacing;
+import io.flowseg.uncertainty.PixelSize;
 import io.flowseg.uncertainty.UncertaintySettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class SegmentationEngineTest {
     }
 
     private static Study study(String id, SamplingSettings settings) {
-        return new Study(id, halfBright(), new PixelSpacing(0.5, 0.5), settings, null);
+        return new Study(id, halfBright(), new PixelSize(0.5, 0.5), settings, null);
     }
 
     private final SegmentationEngine engine =

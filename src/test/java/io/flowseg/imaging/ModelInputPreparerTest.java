@@ -84,7 +84,7 @@ class ModelInputPreparerTest {
     void rejectsNonFiniteFloat32RawInputEndToEnd() {
         byte[] bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
                 .putFloat(1f).putFloat(Float.NaN).array();
-        Image image = new RawImageDecoder(ImageLimits.DEFAULT).decode(bytes, 2, 1, 1, PixelType.FLOAT32);
+        Image image = new RawImageDecoder(ImageLimits.DEFAULT).decode(bytes, 2, 1, 1, SampleType.FLOAT32);
 
         assertRejected(RejectionReason.NON_FINITE_PIXELS, () -> new ModelInputPreparer(1, 4).prepare(image));
     }

@@ -4,8 +4,8 @@ import static io.flowseg.monitoring.MonitoringFixtures.map;
 import static io.flowseg.monitoring.MonitoringFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedBroker;
@@ -68,7 +68,7 @@ class MonitoringBrokerTest {
             SchemaRegistryClient client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
             RegistryEventCodec codec = new RegistryEventCodec(client, SubjectNameStrategy.TOPIC_NAME, true);
             MonitoringSerdes serdes = new MonitoringSerdes(client, SubjectNameStrategy.TOPIC_NAME, true);
-            ThresholdPolicy strict = policy("p", PolicyScope.ANY, "meanVarianceForeground", Comparator.GT, 0.5,
+            ThresholdPolicy strict = policy("p", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.5,
                     Severity.WARNING, true);
             try (PolicyTopic policies = new PolicyTopic(connection, settings.topics().policies(), codec);
                  KafkaStreams streams = new KafkaStreams(MonitoringTopology.build(settings, serdes,
@@ -82,7 +82,7 @@ class MonitoringBrokerTest {
                 send(connection, codec, settings, map("silent", "site-a", "CT", "CHEST", acquired, 0.3));
                 await("the first study counted", () -> studies(queries) == 1);
 
-                ThresholdPolicy relaxed = policy("p", PolicyScope.ANY, "meanVarianceForeground", Comparator.GT, 0.1,
+                ThresholdPolicy relaxed = policy("p", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.1,
                         Severity.CRITICAL, true);
                 policies.write(relaxed, TIMEOUT);
                 await("the changed policy in effect", () -> queries.policy("p").filter(relaxed::equals).isPresent());

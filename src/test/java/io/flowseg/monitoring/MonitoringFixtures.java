@@ -1,8 +1,8 @@
 package io.flowseg.monitoring;
 
 import io.flowseg.alerts.AlertPolicy;
+import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.config.TopicNames;
 import io.flowseg.events.EncodedMap;
@@ -50,7 +50,7 @@ final class MonitoringFixtures {
                 .build();
     }
 
-    static ThresholdPolicy policy(String id, PolicyScope scope, String figure, Comparator comparator, double threshold,
+    static ThresholdPolicy policy(String id, AlertScope scope, String figure, Comparator comparator, double threshold,
                                   Severity severity, boolean enabled) {
         return PolicyRecords.toRecord(new AlertPolicy(id, scope, UncertaintyFigure.parse(figure), comparator, threshold,
                 severity, enabled, "test policy " + id), Instant.parse("2026-11-28T00:00:00Z"));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
-import io.flowseg.alerts.PolicyScope;
 import io.flowseg.alerts.Severity;
 import io.flowseg.events.StatisticsWindow;
 import io.flowseg.events.ThresholdPolicy;
@@ -82,7 +82,7 @@ class MonitoringTopologyTest {
     @CsvSource({"GT, 0.19, true", "GT, 0.2, false", "GE, 0.2, true", "GE, 0.21, false",
             "LT, 0.21, true", "LT, 0.2, false", "LE, 0.2, true", "LE, 0.19, false"})
     void everyComparatorDecidesOnTheWatchedFigure(Comparator comparator, double threshold, boolean fires) {
-        put(policy("p", PolicyScope.ANY, FIGURE, comparator, threshold, Severity.WARNING, true));
+        put(policy("p", AlertScope.ANY, FIGURE, comparator, threshold, Severity.WARNING, true));
 
         send(map("study-1", "site-a", "CT", "CHEST", T0, 0.2));
 
@@ -102,11 +102,11 @@ class MonitoringTopologyTest {
 
     @Test
     void theMostSpecificScopeWinsPerFigure() {
-        put(policy("everywhere", PolicyScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
-        put(policy("site-a", new PolicyScope("site-a", null, null), FIGURE, Comparator.GT, 0.5, Severity.WARNING, true));
-        put(policy("ct-chest", new PolicyScope(null, "CT", "CHEST"), FIGURE, Comparator.GT, 0.25, Severity.CRITICAL, true));
+        put(policy("everywhere", AlertScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
+        put(policy("site-a", new AlertScope("site-a", null, null), FIGURE, Comparator.GT, 0.5, Severity.WARNING, true));
+        put(policy("ct-chest", new AlertScope(null, "CT", "CHEST"), FIGURE, Comparator.GT, 0.25, Severity.CRITICAL, true));
         // Another figure: applies beside whichever policy wins on meanVarianceForeground.
-        put(policy("diversity", PolicyScope.ANY, "sampleDiversity", Comparator.GE, 0.2, Severity.INFO, true));
+        put(policy("diversity", AlertScope.ANY, "sampleDiversity", Comparator.GE, 0.2, Severity.INFO, true));
 
         send(map("a-ct-chest", "site-a", "CT", "CHEST", T0, 0.3)); // two concrete fields beat one: ct-chest (0.25) fires
         send(map("a-mr-head", "site-a", "MR", "HEAD", T0, 0.3));   // site-a applies (0.5): silent
@@ -121,38 +121,38 @@ class MonitoringTopologyTest {
 
     @Test
     void equallySpecificScopesFallToSiteThenSeverityThenId() {
-        put(policy("modality", new PolicyScope(null, "CT", null), FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
-        put(policy("site", new PolicyScope("site-a", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
+        put(policy("modality", new AlertScope(null, "CT", null), FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
+        put(policy("site", new AlertScope("site-a", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
         send(map("s1", "site-a", "CT", "CHEST", T0, 0.3));
         assertEquals(List.of("site"), policyIds(alerts.readValuesToList()), "a site beats a modality");
 
-        put(policy("site-b-warning", new PolicyScope("site-b", null, null), FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
-        put(policy("site-b-critical", new PolicyScope("SITE-B", null, null), FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
+        put(policy("site-b-warning", new AlertScope("site-b", null, null), FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
+        put(policy("site-b-critical", new AlertScope("SITE-B", null, null), FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
         send(map("s2", "site-b", "MR", "HEAD", T0, 0.3));
         assertEquals(List.of("site-b-critical"), policyIds(alerts.readValuesToList()), "then the higher severity");
 
-        put(policy("site-c-2", new PolicyScope("site-c", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
-        put(policy("site-c-1", new PolicyScope("site-c", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
+        put(policy("site-c-2", new AlertScope("site-c", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
+        put(policy("site-c-1", new AlertScope("site-c", null, null), FIGURE, Comparator.GT, 0.1, Severity.INFO, true));
         send(map("s3", "site-c", "MR", "HEAD", T0, 0.3));
         assertEquals(List.of("site-c-1"), policyIds(alerts.readValuesToList()), "then the smaller id");
     }
 
     @Test
     void aPolicyChangedMidStreamTakesEffectOnTheNextStudy() {
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
         send(map("s1", "site-a", "CT", "CHEST", T0, 0.3));
         assertEquals(1, alerts.readValuesToList().size(), "fires at 0.1");
 
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.5, Severity.WARNING, true));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.5, Severity.WARNING, true));
         send(map("s2", "site-a", "CT", "CHEST", T0, 0.3));
         assertTrue(alerts.isEmpty(), "raised to 0.5: silent");
 
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, false));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, false));
         send(map("s3", "site-a", "CT", "CHEST", T0, 0.3));
         assertTrue(alerts.isEmpty(), "disabled: silent");
 
-        put(policy("site-a", new PolicyScope("site-a", null, null), FIGURE, Comparator.GT, 0.9, Severity.INFO, false));
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
+        put(policy("site-a", new AlertScope("site-a", null, null), FIGURE, Comparator.GT, 0.9, Severity.INFO, false));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.CRITICAL, true));
         send(map("s4", "site-a", "CT", "CHEST", T0, 0.3));
         List<UncertaintyAlert> raised = alerts.readValuesToList();
         assertEquals(List.of("p"), policyIds(raised), "re-enabled; a disabled narrower policy takes no part");
@@ -161,7 +161,7 @@ class MonitoringTopologyTest {
 
     @Test
     void aReDeliveredResultRaisesNoSecondAlertAndCountsOnce() {
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.1, Severity.WARNING, true));
         UncertaintyMap study = map("s1", "site-a", "CT", "CHEST", T0, 0.3);
         send(study);
         send(study);
@@ -169,7 +169,7 @@ class MonitoringTopologyTest {
         assertEquals(1, alerts.readValuesToList().size());
 
         // A policy added later fires on a re-delivery once, for itself only.
-        put(policy("q", PolicyScope.ANY, "sampleDiversity", Comparator.GT, 0.1, Severity.INFO, true));
+        put(policy("q", AlertScope.ANY, "sampleDiversity", Comparator.GT, 0.1, Severity.INFO, true));
         send(study);
         send(study);
         assertEquals(List.of("q"), policyIds(alerts.readValuesToList()));
@@ -178,7 +178,7 @@ class MonitoringTopologyTest {
 
     @Test
     void windowsSplitAtTheHourAndTheDayOfAcquisition() {
-        put(policy("p", PolicyScope.ANY, FIGURE, Comparator.GT, 0.25, Severity.CRITICAL, true));
+        put(policy("p", AlertScope.ANY, FIGURE, Comparator.GT, 0.25, Severity.CRITICAL, true));
         Instant lastMs = T0.minusMillis(1); // 09:59:59.999
         send(map("before", "site-a", "CT", "CHEST", lastMs, 0.1));
         send(map("at", "site-a", "CT", "CHEST", T0, 0.3));

@@ -50,8 +50,8 @@ class InputValidationTest {
     void rejectsMissingOrInvalidOriginalImage() {
         assertRejected(() -> analyzer.analyse(new float[][] {{0}}, 1, 1, null), "original image is required");
         assertRejected(() -> new OriginalImage(0, 10), "original image size must be positive");
-        assertRejected(() -> new PixelSpacing(0, 1), "rowMm");
-        assertRejected(() -> new PixelSpacing(1, Double.NaN), "columnMm");
+        assertRejected(() -> new PixelSize(0, 1), "rowMm");
+        assertRejected(() -> new PixelSize(1, Double.NaN), "columnMm");
     }
 
     @Test

@@ -22,7 +22,7 @@ class UncertaintyAnalyzerTest {
                 {1, 0, 1, 0},
         };
         // Original 4x4 = 16 pixels of 0.5 mm x 0.5 mm = 0.25 mm² each; one model pixel = 4 original pixels.
-        OriginalImage original = new OriginalImage(4, 4, new PixelSpacing(0.5, 0.5));
+        OriginalImage original = new OriginalImage(4, 4, new PixelSize(0.5, 0.5));
 
         UncertaintyReport report = analyzer.analyse(samples, 2, 2, original);
         UncertaintySummary s = report.summary();
@@ -131,7 +131,7 @@ class UncertaintyAnalyzerTest {
                 {0.1f, 0.1f, 0.1f, 0.1f},
                 {0.3f, 0.3f, 0.3f, 0.3f},
         };
-        OriginalImage original = new OriginalImage(2, 2, new PixelSpacing(1, 1));
+        OriginalImage original = new OriginalImage(2, 2, new PixelSize(1, 1));
 
         UncertaintySummary s = analyzer.analyse(samples, 2, 2, original).summary();
 
@@ -176,7 +176,7 @@ class UncertaintyAnalyzerTest {
         // 2x1 model map, consensus at pixel 0 only: half the model pixels.
         float[][] samples = {{1, 0}};
         // Original 300 x 200 = 60000 pixels -> 30000 pixels; spacing 0.8 x 0.5 = 0.4 mm² -> 12000 mm².
-        OriginalImage withSpacing = new OriginalImage(300, 200, new PixelSpacing(0.8, 0.5));
+        OriginalImage withSpacing = new OriginalImage(300, 200, new PixelSize(0.8, 0.5));
 
         UncertaintySummary s = analyzer.analyse(samples, 2, 1, withSpacing).summary();
 

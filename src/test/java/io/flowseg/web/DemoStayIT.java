@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowseg.service.ServiceProcess;
+import io.flowseg.uncertainty.UncertaintyFigure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +87,8 @@ class DemoStayIT {
                           return { study: card.dataset.studyId, images: images.length,
                                    widths: images.map(i => i.naturalWidth),
                                    badge: card.textContent.includes('CRITICAL'),
+                                   figures: [...card.querySelectorAll('table.figures tr')].map(r => r.dataset.figure),
+                                   diversity: card.querySelector('tr[data-figure="sampleDiversity"] th')?.textContent,
                                    connection: document.getElementById('connection').textContent,
                                    rates: rates }; })()""");
                 Files.createDirectories(SCREENSHOT.getParent());
@@ -93,6 +98,12 @@ class DemoStayIT {
                 live.get("widths").forEach(width -> assertTrue(width.asInt() > 0, "an image rendered: " + live));
                 assertTrue(live.get("badge").asBoolean(), "the alert's severity is shown: " + live);
                 assertTrue(live.get("connection").asText().contains("live"), "connected: " + live);
+                List<String> shown = new ArrayList<>();
+                live.get("figures").forEach(id -> shown.add(id.asText()));
+                List<String> catalogue = new ArrayList<>(Arrays.stream(UncertaintyFigure.values()).map(UncertaintyFigure::id).toList());
+                catalogue.add("guidance");
+                assertEquals(catalogue, shown, "the card lists the catalogue's figures, in its order: " + live);
+                assertEquals(UncertaintyFigure.SAMPLE_DIVERSITY.label(), live.get("diversity").asText(), "labelled from /api/figures");
                 assertTrue(live.get("rates").asText().contains("lidc-demo"), "alert rates per site: " + live);
             }
         }

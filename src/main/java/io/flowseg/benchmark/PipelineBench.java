@@ -1,4 +1,4 @@
-package io.flowseg.cli;
+package io.flowseg.benchmark;
 
 import io.flowseg.config.Endpoints;
 import io.flowseg.config.FlowsegConfig;
@@ -57,10 +57,10 @@ public class PipelineBench {
     }
 
     /** What to run. */
-    record Plan(int studies, int samples, float guidance, int steps, String solver, int memoryStudies) {
+    public record Plan(int studies, int samples, float guidance, int steps, String solver, int memoryStudies) {
     }
 
-    void run(Plan plan, PrintStream out) throws IOException, StudyRejectedException {
+    public void run(Plan plan, PrintStream out) throws IOException, StudyRejectedException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<DemoStudies.NamedImage> images = DemoStudies.lidcImages(null);
         try (EmbeddedStack stack = EmbeddedStack.start();

@@ -3,7 +3,7 @@ package io.flowseg.imaging;
 import java.nio.ByteBuffer;
 
 /** Sample type of a raw pixel buffer. Multi-byte types are little-endian. */
-public enum PixelType {
+public enum SampleType {
     UINT8("uint8", 1) {
         @Override
         float read(ByteBuffer littleEndian, int byteIndex) {
@@ -32,7 +32,7 @@ public enum PixelType {
     private final String label;
     private final int bytesPerSample;
 
-    PixelType(String label, int bytesPerSample) {
+    SampleType(String label, int bytesPerSample) {
         this.label = label;
         this.bytesPerSample = bytesPerSample;
     }

@@ -1,14 +1,14 @@
 package io.flowseg.uncertainty;
 
 /**
- * Physical size of one pixel of the original image, in the DICOM PixelSpacing order.
+ * Physical size of one pixel of the original image, in the DICOM PixelSize order.
  *
  * @param rowMm    distance between the centres of adjacent rows, in millimetres; finite and {@code > 0}
  * @param columnMm distance between the centres of adjacent columns, in millimetres; finite and {@code > 0}
  */
-public record PixelSpacing(double rowMm, double columnMm) {
+public record PixelSize(double rowMm, double columnMm) {
 
-    public PixelSpacing {
+    public PixelSize {
         requirePositive("rowMm", rowMm);
         requirePositive("columnMm", columnMm);
     }

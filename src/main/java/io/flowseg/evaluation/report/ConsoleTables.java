@@ -1,4 +1,4 @@
-package io.flowseg.cli;
+package io.flowseg.evaluation.report;
 
 import io.flowseg.evaluation.AggregateMetrics;
 import io.flowseg.evaluation.CaseMetrics;
@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** The tables {@code eval} prints: every metric of one evaluation, or one row per sweep point. */
-final class EvalTables {
+public final class ConsoleTables {
     /** The sweep's quality columns: the published figures and the calibration of the variance map. */
     private static final List<String> SWEEP_METRICS = List.of(CaseMetrics.GED, CaseMetrics.HM_IOU,
             CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE, CaseMetrics.VARIANCE_CORRELATION);
 
-    private EvalTables() {
+    private ConsoleTables() {
     }
 
     /** Metric, mean, std and counted/total cases, then the convention, the settings and the cost. */
-    static String summary(EvaluationResult result) {
+    public static String summary(EvaluationResult result) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s %9s %7s%n", "metric", "mean", "std", "n"));
         for (MetricSummary s : result.aggregate().summaries().values()) {
             table.append(String.format(Locale.ROOT, "%-10s %9.4f %9.4f %7s%n", s.name(), s.mean(), s.std(),
@@ -33,7 +33,7 @@ final class EvalTables {
     }
 
     /** One row per fold (its case count and the sweep's metrics), then their mean and std over the folds. */
-    static String folds(FoldFigures figures) {
+    public static String folds(FoldFigures figures) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-12s %5s", "fold", "cases"));
         SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %15s", metric)));
         table.append(System.lineSeparator());
@@ -53,7 +53,7 @@ final class EvalTables {
     }
 
     /** One row per grid point: its settings, its cost and the mean of each quality metric. */
-    static String sweep(List<SweepRow> rows) {
+    public static String sweep(List<SweepRow> rows) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %5s %5s %10s %8s", "solver", "steps", "w",
                 "NFE/study", "s/study"));
         SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %8s", metric)));

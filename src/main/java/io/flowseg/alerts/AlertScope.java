@@ -6,21 +6,21 @@ import java.util.Comparator;
  * Which studies a policy watches: a site, modality and body part, any of which may be null, a
  * wildcard matching every value. Matching ignores case (codes arrive as CT, ct or Ct).
  */
-public record PolicyScope(String site, String modality, String bodyPart) {
+public record AlertScope(String site, String modality, String bodyPart) {
     /** Every study. */
-    public static final PolicyScope ANY = new PolicyScope(null, null, null);
+    public static final AlertScope ANY = new AlertScope(null, null, null);
 
     /**
      * Precedence between scopes that match the same study: more concrete fields first; among
      * scopes with as many, a concrete site beats a concrete modality, which beats a concrete body
      * part (a site's own rule outranks a modality-wide one).
      */
-    public static final Comparator<PolicyScope> MOST_SPECIFIC_FIRST = Comparator
-            .comparingInt(PolicyScope::concreteFields)
-            .thenComparingInt(PolicyScope::fieldWeight)
+    public static final Comparator<AlertScope> MOST_SPECIFIC_FIRST = Comparator
+            .comparingInt(AlertScope::concreteFields)
+            .thenComparingInt(AlertScope::fieldWeight)
             .reversed();
 
-    public PolicyScope {
+    public AlertScope {
         site = wildcardAsNull(site);
         modality = wildcardAsNull(modality);
         bodyPart = wildcardAsNull(bodyPart);
