@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * Reads the monitoring topology's state stores (interactive queries). Policies are global, so
  * every instance answers for all of them; alerts, cases and statistics come from the partitions
  * this instance holds. A store that is not queryable (the topology starting or rebalancing) throws
- * {@link org.apache.kafka.streams.errors.InvalidStateStoreException}.
+ * {@link InvalidStateStoreException}, as does a topology that is not running.
  */
 public final class MonitoringQueries {
     private final KafkaStreams streams;
@@ -107,8 +108,7 @@ public final class MonitoringQueries {
     /** Every site's and modality's windows that overlap [from, to], oldest first. */
     public List<UncertaintyStatistics> statistics(StatisticsWindow window, Instant from, Instant to) {
         String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
-        ReadOnlyWindowStore<String, WindowStatistics> windows = streams.store(StoreQueryParameters.fromNameAndType(
-                store, QueryableStoreTypes.<String, WindowStatistics>windowStore()));
+        ReadOnlyWindowStore<String, WindowStatistics> windows = store(store, QueryableStoreTypes.windowStore());
         List<UncertaintyStatistics> found = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, WindowStatistics> iterator = windows.fetchAll(from, to)) {
             while (iterator.hasNext()) {
@@ -127,7 +127,14 @@ public final class MonitoringQueries {
     }
 
     private <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
-        QueryableStoreType<ReadOnlyKeyValueStore<K, V>> type = QueryableStoreTypes.keyValueStore();
+        return store(name, QueryableStoreTypes.keyValueStore());
+    }
+
+    /** Kafka Streams answers a topology that is not running (created, failed, stopped) with an IllegalStateException. */
+    private <T> T store(String name, QueryableStoreType<T> type) {
+        if (!streams.state().isRunningOrRebalancing()) {
+            throw new InvalidStateStoreException("the monitoring topology is " + streams.state());
+        }
         return streams.store(StoreQueryParameters.fromNameAndType(name, type));
     }
 }

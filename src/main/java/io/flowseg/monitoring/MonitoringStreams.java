@@ -18,17 +18,10 @@ public class MonitoringStreams {
         this.streams = streams;
     }
 
-    /**
-     * The state stores' reader; throws {@link InvalidStateStoreException} (503 from the API) while there is
-     * none: no topology in this command, or one starting, failed or stopped.
-     */
+    /** The state stores' reader; throws {@link InvalidStateStoreException} (503 from the API) while there is none. */
     public MonitoringQueries queries() {
-        KafkaStreams topology = running().orElseThrow(
-                () -> new InvalidStateStoreException("the monitoring topology is not running in this command"));
-        if (!topology.state().isRunningOrRebalancing()) {
-            throw new InvalidStateStoreException("the monitoring topology is " + topology.state());
-        }
-        return new MonitoringQueries(topology);
+        return new MonitoringQueries(running().orElseThrow(
+                () -> new InvalidStateStoreException("the monitoring topology is not running in this command")));
     }
 
     /** RUNNING, REBALANCING, ...; empty where no topology runs. */

@@ -3,6 +3,7 @@ package io.flowseg.monitoring;
 import static io.flowseg.monitoring.MonitoringFixtures.map;
 import static io.flowseg.monitoring.MonitoringFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
@@ -74,8 +75,10 @@ class MonitoringBrokerTest {
                  KafkaStreams streams = new KafkaStreams(MonitoringTopology.build(settings, serdes,
                          MonitoringListener.NONE), streamsConfig(broker, state))) {
                 policies.write(strict, TIMEOUT);
-                streams.start();
                 MonitoringQueries queries = new MonitoringQueries(streams);
+                // Not started (as after a failed start): the API's 503, not Kafka Streams' IllegalStateException.
+                assertThrows(InvalidStateStoreException.class, queries::policies);
+                streams.start();
                 await("the policy in the global table", () -> queries.policy("p").isPresent());
 
                 Instant acquired = Instant.now().minusSeconds(60);
