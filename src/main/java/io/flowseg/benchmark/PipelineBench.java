@@ -1,6 +1,5 @@
 package io.flowseg.benchmark;
 
-import io.flowseg.config.Endpoints;
 import io.flowseg.config.FlowsegConfig;
 import io.flowseg.demo.DemoRun;
 import io.flowseg.demo.DemoStudies;
@@ -11,15 +10,9 @@ import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.service.ConfiguredEngine;
-import io.flowseg.service.ModelSource;
-import io.flowseg.service.ProcessingListener;
-import io.flowseg.service.ServiceAssembly;
 import io.flowseg.service.StudyIntake;
 import io.flowseg.service.StudyRejectedException;
 import io.flowseg.service.StudyService;
-import io.flowseg.wire.ConfiguredWire;
-import io.flowseg.wire.EventCodec;
-import io.flowseg.wire.SchemaRegistryClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +20,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,18 +34,11 @@ public class PipelineBench {
     private static final int MEMORY_EARLY = 200;
 
     private final FlowsegConfig config;
-    private final ModelSource models;
-    private final ServiceAssembly assembly;
-    private final Endpoints endpoints;
-    private final ConfiguredWire wire;
+    private final BenchStack bench;
 
-    public PipelineBench(FlowsegConfig config, ModelSource models, ServiceAssembly assembly, Endpoints endpoints,
-                         ConfiguredWire wire) {
+    public PipelineBench(FlowsegConfig config, BenchStack bench) {
         this.config = config;
-        this.models = models;
-        this.assembly = assembly;
-        this.endpoints = endpoints;
-        this.wire = wire;
+        this.bench = bench;
     }
 
     /** What to run. */
@@ -63,12 +48,8 @@ public class PipelineBench {
     public void run(Plan plan, PrintStream out) throws IOException, StudyRejectedException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<DemoStudies.NamedImage> images = DemoStudies.lidcImages(null);
-        try (EmbeddedStack stack = EmbeddedStack.start();
-             VelocityModel model = models.loadVelocityField(null)) {
-            Map<String, Object> connection = endpoints.kafka(stack.bootstrapServers());
-            SchemaRegistryClient client = wire.registryClient(stack.registryUrl());
-            EventCodec codec = wire.codec(client);
-            assembly.prepareTopics(connection, codec);
+        try (BenchStack.Running on = bench.start()) {
+            VelocityModel model = on.model;
             DemoStudies settings = DemoStudies.fixed(plan.samples(), plan.guidance(), plan.steps(), plan.solver());
             out.printf("flowseg bench --pipeline: %s, M = %d, w = %.1f, %d %s steps, %d studies of %d LIDC images, "
                             + "up to %d studies per engine call, %s%n%n", model.info().name(), plan.samples(),
@@ -76,12 +57,12 @@ public class PipelineBench {
                     config.processor().maxStudiesPerBatch(), ProcessMemory.allocator());
             List<ImageStudy> studies = settings.events(named(images, "bench", plan.studies()), 0, 0);
             DemoRun.Summary pipeline;
-            try (StudyService ignored = assembly.start(model, codec, connection, ProcessingListener.NONE)) {
-                DemoRun run = new DemoRun(assembly.topics(), codec, client, connection, quiet, Duration.ZERO);
+            try (StudyService ignored = on.startService()) {
+                DemoRun run = new DemoRun(on.topics(), on.codec, on.client, on.connection, quiet, Duration.ZERO);
                 run.stream(settings.events(named(images, "warm-up", WARM_UP_STUDIES), 0, 0), TIMEOUT);
                 pipeline = run.stream(studies, TIMEOUT);
             }
-            double engineOnly = engineStudiesPerSecond(model, studies);
+            double engineOnly = engineStudiesPerSecond(on, studies);
             out.printf("through Kafka, registry and serde: %.3f studies/s (%d studies in %.1f s); end-to-end latency "
                             + "p50 %d ms, p99 %d ms%n", pipeline.studiesPerSecond(), pipeline.processed(),
                     pipeline.elapsed().toMillis() / 1000.0, pipeline.medianLatencyMs(), pipeline.p99LatencyMs());
@@ -89,7 +70,7 @@ public class PipelineBench {
             out.printf("pipeline time per study over the engine's: %+.1f%%%n%n",
                     100 * (engineOnly / pipeline.studiesPerSecond() - 1));
             if (plan.memoryStudies() > 0) {
-                reportMemory(stack, connection, client, images, plan, out);
+                reportMemory(on, images, plan, out);
             }
         }
     }
@@ -98,8 +79,9 @@ public class PipelineBench {
      * The same studies through the service's dispatcher alone: the engine on its own thread with the
      * same batching, and no Kafka, registry or serde.
      */
-    private double engineStudiesPerSecond(VelocityModel model, List<ImageStudy> events) throws StudyRejectedException {
-        StudyIntake intake = assembly.intake(model);
+    private double engineStudiesPerSecond(BenchStack.Running on, List<ImageStudy> events) throws StudyRejectedException {
+        StudyIntake intake = on.intake();
+        VelocityModel model = on.model;
         List<Study> studies = new ArrayList<>(events.size());
         for (ImageStudy event : events) {
             studies.add(intake.admit(event));
@@ -121,12 +103,12 @@ public class PipelineBench {
      * RSS of the service as deployed: {@code flowseg serve} as a process of its own (this JVM's
      * command line, allocator and settings), fed cheap studies through the embedded broker.
      */
-    private void reportMemory(EmbeddedStack stack, Map<String, Object> connection, SchemaRegistryClient client,
-                              List<DemoStudies.NamedImage> images, Plan plan, PrintStream out) throws IOException {
+    private void reportMemory(BenchStack.Running on, List<DemoStudies.NamedImage> images, Plan plan, PrintStream out)
+            throws IOException {
         DemoStudies cheap = DemoStudies.fixed(2, 0.3f, 2, "euler");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        DemoRun run = new DemoRun(assembly.topics(), wire.codec(client), client, connection, quiet, Duration.ZERO);
-        Process serve = startServe(stack);
+        DemoRun run = new DemoRun(on.topics(), on.codec, on.client, on.connection, quiet, Duration.ZERO);
+        Process serve = startServe(on.stack);
         try {
             int early = Math.min(MEMORY_EARLY, plan.memoryStudies());
             run.stream(cheap.events(named(images, "memory-a", early), 0, 0), TIMEOUT);

@@ -2,6 +2,7 @@ package io.flowseg.cli;
 
 import ai.djl.engine.Engine;
 import io.flowseg.benchmark.ForwardTimer;
+import io.flowseg.benchmark.LoadBench;
 import io.flowseg.benchmark.PipelineBench;
 import io.flowseg.benchmark.TorchReference;
 import io.flowseg.benchmark.TrainStepTimer;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Forward-pass speed, studies per second, guidance and study batching, and RSS; training steps (--train); "
-                + "or studies through Kafka and the service beside the engine alone (--pipeline).")
+                + "studies through Kafka and the service beside the engine alone (--pipeline); or latency under Poisson load (--load).")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE})")
@@ -102,14 +103,23 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--scripts", defaultValue = "scripts", description = "folder of torch_bench.py (default: ${DEFAULT-VALUE})")
     Path scripts;
 
-    private final PipelineBench pipelineBench;
+    @Mixin
+    LoadOptions load = new LoadOptions();
 
-    public BenchCommand(PipelineBench pipelineBench) {
+    private final PipelineBench pipelineBench;
+    private final LoadBench loadBench;
+
+    public BenchCommand(PipelineBench pipelineBench, LoadBench loadBench) {
         this.pipelineBench = pipelineBench;
+        this.loadBench = loadBench;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (load.load) {
+            loadBench.run(load.plan(sampling.over(LOAD_DEFAULTS), 7), System.out);
+            return 0;
+        }
         if (pipeline) {
             pipelineBench.run(new PipelineBench.Plan(pipelineStudies, pipelineSamples, 0.3f, pipelineSteps, "euler",
                     memoryStudies), System.out);
@@ -223,6 +233,8 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** Cheap enough to finish in about a minute on two CPU cores. */
+    /** Cheap studies, so a CPU reaches its capacity within a minute or two per rate. */
+    private static final SamplingSettings LOAD_DEFAULTS = new SamplingSettings(4, 0.3f, 5, OdeSolver.EULER, null);
     private static final SamplingSettings STUDY_DEFAULTS = new SamplingSettings(4, 0.3f, 5, OdeSolver.MIDPOINT, null);
 
     /** Studies per second with the studies sharing forward passes, and one study at a time. */

@@ -1,57 +1,70 @@
 package io.flowseg.engine;
 
+import io.flowseg.sampling.SampleSet;
 import io.flowseg.sampling.SamplingProgress;
-import java.util.ArrayList;
+import io.flowseg.sampling.SamplingSession;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs studies through the engine on one worker thread, several at a time: whatever is waiting
- * when the worker comes round (up to {@code maxStudiesPerBatch}) is sampled in one call, so their
- * samples share forward passes. Callers never block: {@link #submit} returns a future, and
- * {@link #pending} tells them when to stop taking work (the consumer pauses its partitions). The
- * engine is created on the worker thread, the one thread that ever uses it (one predictor per thread).
+ * Runs studies through the engine on one worker thread with iteration-level scheduling: queued
+ * studies join the running {@link SamplingSession} between forward passes (most urgent first, then
+ * oldest first, up to {@code maxStudies} at once), and each study's future completes as soon as its
+ * own samples are done, not when the studies it shared passes with are. Callers never block:
+ * {@link #submit} returns a future, and {@link #pending} tells them when to stop taking work (the
+ * consumer pauses its partitions). The engine is created on the worker thread, the one thread that
+ * ever uses it (one predictor per thread).
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final long IDLE_POLL_MS = 100;
 
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final PriorityBlockingQueue<Job> queue = new PriorityBlockingQueue<>(16,
+            Comparator.comparing(Job::priority).thenComparingLong(Job::sequence));
+    private final AtomicLong submissions = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
-    private final int maxStudiesPerBatch;
+    private final int maxStudies;
     private final IntConsumer batchSizes;
     private final Thread worker;
     private volatile boolean running = true;
 
     /**
-     * @param engines            creates the engine, on the worker thread
-     * @param maxStudiesPerBatch most studies sampled in one engine call
-     * @param batchSizes         told the number of studies of every batch (for metrics)
+     * @param engines    creates the engine, on the worker thread
+     * @param maxStudies most studies sampled at once (their samples share passes within the engine's row budget)
+     * @param batchSizes told, for every study, how many studies were in progress when it started (for metrics)
      */
-    public Dispatcher(Supplier<SegmentationEngine> engines, int maxStudiesPerBatch, IntConsumer batchSizes) {
-        if (maxStudiesPerBatch < 1) {
-            throw new IllegalArgumentException("maxStudiesPerBatch must be at least 1");
+    public Dispatcher(Supplier<SegmentationEngine> engines, int maxStudies, IntConsumer batchSizes) {
+        if (maxStudies < 1) {
+            throw new IllegalArgumentException("maxStudies must be at least 1");
         }
-        this.maxStudiesPerBatch = maxStudiesPerBatch;
+        this.maxStudies = maxStudies;
         this.batchSizes = batchSizes;
         this.worker = new Thread(() -> work(engines), "flowseg-dispatch");
         this.worker.setDaemon(true);
         this.worker.start();
     }
 
-    /** Queues a study; the future completes with its result, or exceptionally with what failed it alone. */
+    /** Queues a routine study; see {@link #submit(Study, Priority)}. */
     public CompletableFuture<DispatchedStudy> submit(Study study) {
+        return submit(study, Priority.ROUTINE);
+    }
+
+    /** Queues a study; the future completes with its result, or exceptionally with what failed it alone. */
+    public CompletableFuture<DispatchedStudy> submit(Study study, Priority priority) {
         if (!running) {
             throw new IllegalStateException("dispatcher is closed");
         }
-        Job job = new Job(study, System.nanoTime(), new CompletableFuture<>());
+        Job job = new Job(study, priority, submissions.getAndIncrement(), System.nanoTime(), new CompletableFuture<>());
         pending.incrementAndGet();
         queue.add(job);
         return job.done;
@@ -69,72 +82,38 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("the segmentation engine could not be created", e);
             running = false;
-            failAll(e);
+            failQueued(e);
             return;
         }
-        while (running) {
-            List<Job> batch = nextBatch();
-            if (!batch.isEmpty()) {
-                run(engine, batch);
+        Session session = new Session(engine);
+        while (running || !session.idle()) {
+            if (running) {
+                session.admit();
             }
+            session.step();
         }
-        failAll(new IllegalStateException("dispatcher closed before the study was sampled"));
-    }
-
-    private List<Job> nextBatch() {
-        List<Job> batch = new ArrayList<>(maxStudiesPerBatch);
-        try {
-            Job first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return batch;
-            }
-            batch.add(first);
-            queue.drainTo(batch, maxStudiesPerBatch - 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-        return batch;
-    }
-
-    private void run(SegmentationEngine engine, List<Job> batch) {
-        long start = System.nanoTime();
-        try {
-            List<StudyResult> results = engine.segment(batch.stream().map(Job::study).toList(), SamplingProgress.NONE);
-            long samplingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            batchSizes.accept(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Job job = batch.get(i);
-                finish(job, new DispatchedStudy(results.get(i),
-                        TimeUnit.NANOSECONDS.toMillis(start - job.submitted), samplingMs, batch.size()));
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                pending.decrementAndGet();
-                batch.get(0).done.completeExceptionally(e);
-                return;
-            }
-            // One study must not fail the others: retry them one by one, so only the culprit fails.
-            for (Job job : batch) {
-                run(engine, List.of(job));
-            }
-        }
+        failQueued(new IllegalStateException("dispatcher closed before the study was sampled"));
     }
 
     private void finish(Job job, DispatchedStudy study) {
         pending.decrementAndGet();
+        batchSizes.accept(study.batchStudies());
         job.done.complete(study);
     }
 
-    private void failAll(Exception cause) {
+    private void fail(Job job, Throwable cause) {
+        pending.decrementAndGet();
+        job.done.completeExceptionally(cause);
+    }
+
+    private void failQueued(Exception cause) {
         Job job;
         while ((job = queue.poll()) != null) {
-            pending.decrementAndGet();
-            job.done.completeExceptionally(cause);
+            fail(job, cause);
         }
     }
 
-    /** Stops after the batch in progress; studies still queued fail (their events were not committed). */
+    /** Stops taking queued studies; those in progress finish, those still queued fail (their events were not committed). */
     @Override
     public void close() {
         running = false;
@@ -145,6 +124,106 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private record Job(Study study, long submitted, CompletableFuture<DispatchedStudy> done) {
+    private record Job(Study study, Priority priority, long sequence, long submitted,
+                       CompletableFuture<DispatchedStudy> done) {
+    }
+
+    /** A job in the session: when it started and how many studies were in progress then, itself included. */
+    private record Started(Job job, long started, int studiesInProgress) {
+    }
+
+    /** The worker's session and the jobs in it, by ticket. */
+    private final class Session {
+        private final SegmentationEngine engine;
+        private final SamplingSession samples;
+        private final Map<Long, Started> jobs = new HashMap<>();
+
+        Session(SegmentationEngine engine) {
+            this.engine = engine;
+            this.samples = engine.newSession();
+        }
+
+        boolean idle() {
+            return samples.idle();
+        }
+
+        /**
+         * Takes queued jobs while the session has room, waiting a moment for one when it is idle. Jobs
+         * wait in the dispatcher's queue rather than the session's, so a STAT study submitted later
+         * still starts ahead of them.
+         */
+        void admit() {
+            try {
+                if (samples.idle()) {
+                    Job first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        start(first);
+                    }
+                }
+                Job next;
+                while (samples.hasRoom() && samples.jobsInProgress() < maxStudies && (next = queue.poll()) != null) {
+                    start(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+
+        private void start(Job job) {
+            try {
+                long ticket = samples.add(engine.request(job.study()));
+                jobs.put(ticket, new Started(job, System.nanoTime(), samples.jobsInProgress()));
+            } catch (RuntimeException e) {
+                fail(job, e); // its image does not fit the model: nothing was sampled for it
+            }
+        }
+
+        /** One forward pass; every study it completes is summarised and handed back at once. */
+        void step() {
+            if (samples.idle()) {
+                return;
+            }
+            SamplingSession.Step step;
+            try {
+                step = samples.step();
+            } catch (RuntimeException e) {
+                isolate(e);
+                return;
+            }
+            for (SamplingSession.Finished finished : step.finished()) {
+                complete(jobs.remove(finished.ticket()), finished.samples());
+            }
+        }
+
+        private void complete(Started started, SampleSet sampleSet) {
+            Job job = started.job();
+            try {
+                StudyResult result = engine.summarise(job.study(), sampleSet);
+                finish(job, dispatched(started, result));
+            } catch (RuntimeException e) {
+                fail(job, e);
+            }
+        }
+
+        /** A failed pass is shared by every study in it: sample each again alone, so only the culprit fails. */
+        private void isolate(RuntimeException failure) {
+            LOG.warnf("a forward pass failed (%s); sampling its %d studies one by one", failure.toString(), jobs.size());
+            for (long ticket : samples.abandon()) {
+                Started started = jobs.remove(ticket);
+                Started alone = new Started(started.job(), System.nanoTime(), 1);
+                try {
+                    StudyResult result = engine.segment(List.of(started.job().study()), SamplingProgress.NONE).get(0);
+                    finish(started.job(), dispatched(alone, result));
+                } catch (RuntimeException e) {
+                    fail(started.job(), e);
+                }
+            }
+        }
+
+        private DispatchedStudy dispatched(Started started, StudyResult result) {
+            return new DispatchedStudy(result, TimeUnit.NANOSECONDS.toMillis(started.started() - started.job().submitted()),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.started()), started.studiesInProgress());
+        }
     }
 }

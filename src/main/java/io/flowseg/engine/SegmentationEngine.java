@@ -7,6 +7,7 @@ import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.SampleSet;
 import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingSession;
 import io.flowseg.sampling.VelocityField;
 import io.flowseg.uncertainty.OriginalImage;
 import io.flowseg.uncertainty.UncertaintyAnalyzer;
@@ -25,12 +26,14 @@ public final class SegmentationEngine {
     private final FlowSampler sampler;
     private final ModelInputPreparer preparer;
     private final UncertaintyAnalyzer analyzer;
+    private final int maxBatch;
 
     public SegmentationEngine(VelocityField field, int maxBatch, UncertaintySettings uncertainty) {
         this.field = field;
         this.sampler = new FlowSampler(field, maxBatch);
         this.preparer = new ModelInputPreparer(field.imageChannels(), field.resolution());
         this.analyzer = new UncertaintyAnalyzer(uncertainty);
+        this.maxBatch = maxBatch;
     }
 
     /**
@@ -51,11 +54,22 @@ public final class SegmentationEngine {
         return results;
     }
 
-    private SamplingJob request(Study study) {
+    /** A session on this engine's field and row budget, for studies that join and leave between passes. */
+    public SamplingSession newSession() {
+        return new SamplingSession(field, maxBatch);
+    }
+
+    /**
+     * The study's image prepared for the model, as a job for {@link #newSession a session}.
+     *
+     * @throws io.flowseg.imaging.ImageRejectedException when the image cannot be used by the model
+     */
+    public SamplingJob request(Study study) {
         return new SamplingJob(study.id(), preparer.prepare(study.image()), study.settings(), study.initialNoise());
     }
 
-    private StudyResult summarise(Study study, SampleSet sampleSet) {
+    /** The study's samples summarised, with its maps at the image's own size. */
+    public StudyResult summarise(Study study, SampleSet sampleSet) {
         Image image = study.image();
         int r = field.resolution();
         UncertaintyReport report = analyzer.analyse(sampleSet.samples(), r, r,

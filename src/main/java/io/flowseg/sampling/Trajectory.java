@@ -7,7 +7,7 @@ package io.flowseg.sampling;
  */
 final class Trajectory {
     final SamplingJob request;
-    final FlowSampler.Tally tally;
+    final SamplingSession.Tally tally;
     final int sampleIndex;
     private final OdeSolver solver;
     private final double stepSize;
@@ -16,7 +16,7 @@ final class Trajectory {
     private int step;
     private int stage;
 
-    Trajectory(SamplingJob request, FlowSampler.Tally tally, int sampleIndex, float[] initialNoise) {
+    Trajectory(SamplingJob request, SamplingSession.Tally tally, int sampleIndex, float[] initialNoise) {
         this.request = request;
         this.tally = tally;
         this.sampleIndex = sampleIndex;

@@ -35,7 +35,7 @@ public sealed interface RejectReason permits RejectReason.Service, RejectReason.
         UNKNOWN_SOLVER,
         /** The requested model is not the one this service runs. */
         UNKNOWN_MODEL,
-        /** The engine failed on this study alone (after the rest of its batch was retried without it). */
+        /** The engine failed on this study alone (the studies of a failing shared pass are sampled again one by one). */
         PROCESSING_FAILED,
         /** A result record is larger than the producer may send (kafka.max.request.size). */
         RESULT_TOO_LARGE;

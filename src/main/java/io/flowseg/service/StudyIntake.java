@@ -1,10 +1,12 @@
 package io.flowseg.service;
 
+import io.flowseg.engine.Priority;
 import io.flowseg.engine.Study;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.PixelEncoding;
 import io.flowseg.events.PixelSpacing;
 import io.flowseg.events.StudyImage;
+import io.flowseg.events.StudyPriority;
 import io.flowseg.imaging.EncodedImageDecoder;
 import io.flowseg.imaging.Image;
 import io.flowseg.imaging.ImageLimits;
@@ -96,4 +98,13 @@ public final class StudyIntake {
         }
     }
 
+
+    /** How soon the event's study must start. An exhaustive switch, so a symbol added to the schema fails the build here. */
+    public static Priority priority(StudyPriority priority) {
+        return switch (priority) {
+            case STAT -> Priority.STAT;
+            case URGENT -> Priority.URGENT;
+            case ROUTINE -> Priority.ROUTINE;
+        };
+    }
 }

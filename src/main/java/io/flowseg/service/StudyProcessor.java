@@ -3,6 +3,7 @@ package io.flowseg.service;
 import io.flowseg.config.TopicNames;
 import io.flowseg.engine.DispatchedStudy;
 import io.flowseg.engine.Dispatcher;
+import io.flowseg.engine.Priority;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.SettingsUsed;
 import io.flowseg.events.StudyRef;
@@ -166,7 +167,7 @@ public final class StudyProcessor implements Runnable {
         try {
             event = decode(record);
             ImageStudy study = event;
-            return dispatcher.submit(intake.admit(event)).handleAsync((done, failure) -> failure == null
+            return dispatcher.submit(intake.admit(event), StudyIntake.priority(event.getPriority())).handleAsync((done, failure) -> failure == null
                     ? resultsOf(record, study, done)
                     : deadLetter(record, study, processingFailed(failure)), encoder);
         } catch (StudyRejectedException e) {
@@ -227,7 +228,7 @@ public final class StudyProcessor implements Runnable {
                         exceeded.get().describe(output.topic())));
             }
         }
-        return new Outcome(outputs, null, timings);
+        return new Outcome(outputs, null, StudyIntake.priority(event.getPriority()), timings);
     }
 
     private ProducerRecord<byte[], byte[]> output(String topic, ImageStudy event, SpecificRecord value) {
@@ -261,7 +262,7 @@ public final class StudyProcessor implements Runnable {
         // Partition and offset identify the event without logging anything about the patient.
         LOG.warnf("rejected %s-%d@%d: %s (%s)", record.topic(), record.partition(), record.offset(),
                 reason.reason(), reason.getMessage());
-        return new Outcome(List.of(letter), reason.reason(), null);
+        return new Outcome(List.of(letter), reason.reason(), null, null);
     }
 
     private void applyBackPressure() {
@@ -314,7 +315,7 @@ public final class StudyProcessor implements Runnable {
                 listener.rejected(outcome.rejected());
             } else {
                 Timings t = outcome.timings();
-                listener.processed(t.getQueuedMs(), t.getSamplingMs(), t.getEndToEndMs());
+                listener.processed(outcome.priority(), t.getQueuedMs(), t.getSamplingMs(), t.getEndToEndMs());
             }
         }
     }
@@ -368,6 +369,7 @@ public final class StudyProcessor implements Runnable {
     }
 
     /** The records one event produces: its results, or its dead letter and reason. */
-    private record Outcome(List<ProducerRecord<byte[], byte[]>> records, RejectReason rejected, Timings timings) {
+    private record Outcome(List<ProducerRecord<byte[], byte[]>> records, RejectReason rejected, Priority priority,
+                           Timings timings) {
     }
 }

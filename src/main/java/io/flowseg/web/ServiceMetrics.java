@@ -1,6 +1,7 @@
 package io.flowseg.web;
 
 import io.flowseg.alerts.Severity;
+import io.flowseg.engine.Priority;
 import io.flowseg.monitoring.MonitoringListener;
 import io.flowseg.service.ProcessingListener;
 import io.flowseg.service.RejectReason;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The service's Prometheus metrics (at /q/metrics): studies processed, rejected by reason, alerts
@@ -20,35 +23,41 @@ import java.time.Duration;
 public class ServiceMetrics implements ProcessingListener, MonitoringListener {
     private final MeterRegistry registry;
     private final Counter processed;
-    private final Timer queued;
-    private final Timer sampling;
-    private final Timer endToEnd;
+    private final Map<Priority, Latencies> latencies = new EnumMap<>(Priority.class);
     private final DistributionSummary batchStudies;
 
     public ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.processed = Counter.builder("flowseg.studies.processed")
                 .description("Studies whose results were committed").register(registry);
-        this.queued = latency("flowseg.study.queued", "From receiving a study to its sampling starting");
-        this.sampling = latency("flowseg.study.sampling", "Sampling and summarising a study's batch");
-        this.endToEnd = latency("flowseg.study.end.to.end", "From a study's Kafka timestamp to its results");
+        for (Priority priority : Priority.values()) {
+            latencies.put(priority, new Latencies(
+                    latency("flowseg.study.queued", "From receiving a study to its sampling starting", priority),
+                    latency("flowseg.study.sampling", "From a study's sampling starting to its result", priority),
+                    latency("flowseg.study.end.to.end", "From a study's Kafka timestamp to its results", priority)));
+        }
         this.batchStudies = DistributionSummary.builder("flowseg.batch.studies")
-                .description("Studies sampled together in one engine call")
+                .description("Studies in progress in the engine when a study started, itself included")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32).register(registry);
     }
 
-    private Timer latency(String name, String description) {
-        return Timer.builder(name).description(description).publishPercentileHistogram()
+    /** One study's three latencies, per priority so a STAT study's are read apart from the routine stream's. */
+    private record Latencies(Timer queued, Timer sampling, Timer endToEnd) {
+    }
+
+    private Timer latency(String name, String description, Priority priority) {
+        return Timer.builder(name).description(description).tag("priority", priority.name()).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
     }
 
     @Override
-    public void processed(long queuedMs, long samplingMs, long endToEndMs) {
+    public void processed(Priority priority, long queuedMs, long samplingMs, long endToEndMs) {
         processed.increment();
-        queued.record(Duration.ofMillis(queuedMs));
-        sampling.record(Duration.ofMillis(samplingMs));
-        endToEnd.record(Duration.ofMillis(endToEndMs));
+        Latencies latency = latencies.get(priority);
+        latency.queued().record(Duration.ofMillis(queuedMs));
+        latency.sampling().record(Duration.ofMillis(samplingMs));
+        latency.endToEnd().record(Duration.ofMillis(endToEndMs));
     }
 
     @Override

@@ -97,7 +97,7 @@ class SeedsTest {
         SampleSet five = sampler.sample(List.of(new SamplingJob("s", image, new SamplingSettings(5, 0.3f, 2, OdeSolver.HEUN, 99L), null)),
                 SamplingProgress.NONE).get(0);
         for (int i = 0; i < 5; i++) {
-            float[] expected = FlowSampler.decode(Seeds.gaussianNoise(99L, i, pixels));
+            float[] expected = SamplingSession.decode(Seeds.gaussianNoise(99L, i, pixels));
             assertArrayEquals(expected, five.samples()[i], "sample " + i + " of 5");
             if (i < 2) {
                 assertArrayEquals(expected, two.samples()[i], "sample " + i + " of 2");

@@ -73,6 +73,8 @@ class ServeOperationsIT {
                     "flowseg_study_end_to_end_seconds_bucket", "flowseg_batch_studies")) {
                 assertTrue(metrics.contains(histogram), histogram + " in /q/metrics");
             }
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("flowseg_study_end_to_end_seconds_count{")
+                    && line.contains("priority=\"ROUTINE\"") && line.endsWith(" 3.0")), "latency per priority: " + metrics);
             // The monitoring topology counted them, in the day they were acquired (StudyEvents: two days back).
             JsonNode days = awaitJson(base + "/api/stats?window=daily&hours=96",
                     body -> body.size() == 1 && body.get(0).path("studies").asInt() == 3);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.events.ImageStudy;
+import io.flowseg.events.StudyPriority;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -128,7 +129,7 @@ class AvroEventDecoderTest {
 
     @Test
     void anOlderVersionDecodesWithTheNewFieldsDefaults() {
-        ImageStudy study = TestEvents.imageStudy("study-1");
+        ImageStudy study = ImageStudy.newBuilder(TestEvents.imageStudy("study-1")).setPriority(StudyPriority.STAT).build();
         byte[] v1Event = encoder.encode("studies", false, TestEvents.asV1(study));
 
         ImageStudy decoded = decoder.decode(v1Event);
@@ -138,7 +139,8 @@ class AvroEventDecoderTest {
                 () -> assertEquals(study.getImage().getPixels(), decoded.getImage().getPixels()),
                 () -> assertEquals(7L, decoded.getSampling().getSeed()),
                 () -> assertNull(decoded.getImage().getPixelSpacing()),
-                () -> assertNull(decoded.getSampling().getModel()));
+                () -> assertNull(decoded.getSampling().getModel()),
+                () -> assertEquals(StudyPriority.ROUTINE, decoded.getPriority(), "a study without a priority is routine"));
     }
 
     @Test
