@@ -38,6 +38,7 @@ def study(index):
                   "pixelSpacing": {"rowMm": 0.8, "columnMm": 0.8}, "pixels": image_pixels()},
         "sampling": {"samples": 2, "guidance": 0.3, "steps": 2, "solver": "euler", "seed": 1000 + index,
                      "model": None},
+        "priority": "ROUTINE",
     }
 
 

@@ -81,11 +81,13 @@ class DispatcherTest {
     private static List<String> completionOrder(GatedField field, Dispatcher dispatcher, List<CompletableFuture<DispatchedStudy>> futures)
             throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> recorded = new ArrayList<>();
         for (CompletableFuture<DispatchedStudy> future : futures) {
-            future.thenAccept(done -> order.add(done.result().study().id()));
+            recorded.add(future.thenAccept(done -> order.add(done.result().study().id())));
         }
         field.open.countDown();
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        // Await the recording actions themselves: the last study's may still run when its future is done.
+        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         return order;
     }
 
