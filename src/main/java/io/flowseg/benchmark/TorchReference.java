@@ -48,8 +48,7 @@ public final class TorchReference {
         ProcessBuilder builder = new ProcessBuilder(List.of(python.toString(), script.toString(),
                 JSON.writeValueAsString(config), Integer.toString(batch), Integer.toString(warmup + repeats),
                 Integer.toString(threads))).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().remove("LD_PRELOAD");
-        builder.environment().remove("MALLOC_CONF");
+        LauncherVariables.remove(builder.environment(), LauncherVariables.ALLOCATOR);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) {

@@ -3,7 +3,9 @@ package io.flowseg.cli;
 import ai.djl.engine.Engine;
 import io.flowseg.benchmark.ForwardTimer;
 import io.flowseg.benchmark.LoadBench;
+import io.flowseg.benchmark.MatMulPeak;
 import io.flowseg.benchmark.PipelineBench;
+import io.flowseg.benchmark.SetupBench;
 import io.flowseg.benchmark.TorchReference;
 import io.flowseg.benchmark.TrainStepTimer;
 import io.flowseg.engine.ProcessMemory;
@@ -11,6 +13,7 @@ import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.imaging.Image;
 import io.flowseg.model.ComputeDevice;
+import io.flowseg.model.InstructionSetInUse;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
@@ -20,6 +23,7 @@ import io.flowseg.uncertainty.UncertaintySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -106,6 +110,19 @@ public class BenchCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
+    @Option(names = "--setups", split = ",", paramLabel = "ALLOCATOR[/CAP]", arity = "0..*",
+            fallbackValue = "auto,glibc-tuned,glibc,jemalloc,jemalloc/AVX2,glibc/SSE41",
+            description = "time the forward pass under each launcher set-up, a fresh process each, alternating for --rounds rounds"
+                    + " (no value: auto,glibc-tuned,glibc,jemalloc,jemalloc/AVX2,glibc/SSE41; auto is the default set-up,"
+                    + " a cap replaces the probe's)")
+    List<String> setups;
+
+    @Option(names = "--forward-only", hidden = true, description = "time the forward pass only and print one line (for --setups)")
+    boolean forwardOnly;
+
+    @Option(names = "--peak-size", defaultValue = "4096", description = "side of the square matrices of the matrix-multiply peak (0: skip; default: ${DEFAULT-VALUE})")
+    int peakSize;
+
     private final PipelineBench pipelineBench;
     private final LoadBench loadBench;
 
@@ -118,6 +135,12 @@ public class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (load.load) {
             loadBench.run(load.plan(sampling.over(LOAD_DEFAULTS), 7), System.out);
+            return 0;
+        }
+        if (setups != null) {
+            SetupBench.run(new SetupBench.Plan(setups.stream().map(SetupBench.Setup::parse).toList(), rounds,
+                    List.of("--preset", preset, "--resolution", Integer.toString(resolution), "--batch", Integer.toString(batch),
+                            "--warmup", Integer.toString(warmup), "--repeats", Integer.toString(repeats))), System.out);
             return 0;
         }
         if (pipeline) {
@@ -134,11 +157,17 @@ public class BenchCommand implements Callable<Integer> {
                 : VelocityModel.untrained(UNetConfig.preset(preset, 1, resolution), 0);
              VelocityPredictor field = velocityModel.newPredictor()) {
             var info = velocityModel.info();
+            if (forwardOnly) {
+                double ms = ForwardTimer.median(new ForwardTimer(field).time(batch, warmup, repeats));
+                System.out.printf(SetupBench.RESULT_FORMAT, ms, ProcessMemory.allocator(), InstructionSetInUse.current().describe());
+                return 0;
+            }
             // libtorch's default: one intra-op thread per core; PyTorch is given the same.
             int threads = Runtime.getRuntime().availableProcessors();
-            System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads, %s%n%n",
+            System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads, %s%n",
                     info.name(), info.preset(), info.parameters(), info.resolution(), info.resolution(),
                     ComputeDevice.get(), threads, ProcessMemory.allocator());
+            System.out.printf("CPU kernels: %s%n%n", InstructionSetInUse.current().describe());
 
             ForwardTimer timer = new ForwardTimer(field);
             System.out.printf("forward pass at batch %d (median of %d after %d warm-up forwards)%n", batch, repeats, warmup);
@@ -151,6 +180,7 @@ public class BenchCommand implements Callable<Integer> {
                 double djlMs = ForwardTimer.median(timer.time(batch, warmup, repeats));
                 System.out.printf("  DJL %s: %.1f ms/forward, %.1f evaluations/s%n", Engine.getInstance().getVersion(),
                         djlMs, batch * 1000 / djlMs);
+                reportRate(velocityModel.flopsPerRow(), djlMs);
             }
 
             int half = Math.max(1, batch / 2);
@@ -159,7 +189,9 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf("%nguidance for %d samples: one pass of %d rows %.1f ms, two passes of %d rows %.1f ms (%.2fx)%n",
                     half, 2 * half, together, half, separate, separate / together);
 
-            benchStudies(field, info.imageChannels(), info.resolution());
+            if (studies > 0) {
+                benchStudies(field, info.imageChannels(), info.resolution());
+            }
 
             if (memoryForwards > 0) {
                 reportRssGrowth("forwards", 100, memoryForwards, count -> timer.run(memoryBatch, count),
@@ -191,6 +223,25 @@ public class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The forward's GFLOP/s, and its share of the engine's matrix-multiply rate on this machine: how
+     * far the network runs from what the machine reaches at all.
+     */
+    private void reportRate(OptionalLong flopsPerRow, double forwardMs) {
+        if (flopsPerRow.isEmpty()) {
+            System.out.println("  (no FLOP count for a TorchScript model)");
+            return;
+        }
+        double gflops = flopsPerRow.getAsLong() * (double) batch / forwardMs / 1e6;
+        System.out.printf("  %.2f GFLOP per row, %.1f GFLOP/s", flopsPerRow.getAsLong() / 1e9, gflops);
+        if (peakSize > 0) {
+            double peak = MatMulPeak.gflopsPerSecond(ComputeDevice.get(), peakSize, 3);
+            System.out.printf(", %.0f%% of the engine's matrix-multiply peak here (%.1f GFLOP/s, %d x %d float32)",
+                    100 * gflops / peak, peak, peakSize, peakSize);
+        }
+        System.out.println();
     }
 
     /**
@@ -232,7 +283,6 @@ public class BenchCommand implements Callable<Integer> {
                 ForwardTimer.median(ratios), rounds);
     }
 
-    /** Cheap enough to finish in about a minute on two CPU cores. */
     /** Cheap studies, so a CPU reaches its capacity within a minute or two per rate. */
     private static final SamplingSettings LOAD_DEFAULTS = new SamplingSettings(4, 0.3f, 5, OdeSolver.EULER, null);
     private static final SamplingSettings STUDY_DEFAULTS = new SamplingSettings(4, 0.3f, 5, OdeSolver.MIDPOINT, null);

@@ -11,8 +11,15 @@ public final class ProcessMemory {
     private ProcessMemory() {
     }
 
-    /** The native allocator in use: jemalloc or tcmalloc when preloaded, else the C library's. */
+    /**
+     * The native allocator in use: what the launcher set up ({@code FLOWSEG_ALLOCATOR}), else
+     * jemalloc or tcmalloc when preloaded, else the C library's.
+     */
     public static String allocator() {
+        String launcher = System.getenv().getOrDefault("FLOWSEG_ALLOCATOR", "");
+        if (launcher.equals("glibc-tuned")) {
+            return "glibc malloc, tuned (one heap, no mmap, never trimmed)";
+        }
         String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
         return preload.contains("jemalloc") ? "jemalloc" : preload.contains("tcmalloc") ? "tcmalloc" : "glibc malloc";
     }

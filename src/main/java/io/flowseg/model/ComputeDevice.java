@@ -20,8 +20,8 @@ public final class ComputeDevice {
                 if (chosen == null) {
                     Engine engine = Engine.getInstance();
                     chosen = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-                    LOG.info("flowseg engine: {} {} on {} ({} GPU(s) visible)", engine.getEngineName(),
-                            engine.getVersion(), chosen, engine.getGpuCount());
+                    LOG.info("flowseg engine: {} {} on {} ({} GPU(s) visible), CPU kernels: {}", engine.getEngineName(),
+                            engine.getVersion(), chosen, engine.getGpuCount(), InstructionSetInUse.current().describe());
                 }
             }
         }

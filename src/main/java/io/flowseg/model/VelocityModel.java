@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -200,6 +201,11 @@ public final class VelocityModel implements AutoCloseable {
     /** The network's configuration, empty for bring-your-own TorchScript models. */
     public Optional<UNetConfig> config() {
         return Optional.ofNullable(config);
+    }
+
+    /** FLOPs of one row's forward pass ({@link NetworkCost}); empty for TorchScript models, whose layers are opaque. */
+    public OptionalLong flopsPerRow() {
+        return config == null ? OptionalLong.empty() : OptionalLong.of(NetworkCost.flopsPerRow(model.getBlock()));
     }
 
     /** A predictor for one thread; close it when the thread is done. */

@@ -1,5 +1,6 @@
 package io.flowseg.service;
 
+import io.flowseg.model.InstructionSetInUse;
 import io.flowseg.monitoring.MonitoringStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -71,6 +72,7 @@ public class ServiceHealth {
                     .withData("processor", running ? "running" : current == null ? "not started" : "stopped")
                     .withData("broker", kafka.describe())
                     .withData("registry", registry.describe())
+                    .withData("cpuKernels", InstructionSetInUse.current().describe())
                     .build();
         };
     }

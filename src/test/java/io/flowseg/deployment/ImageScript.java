@@ -29,6 +29,12 @@ final class ImageScript {
     }
 
     static Result run(Path engineCache, String script, String... arguments) throws IOException, InterruptedException {
+        return run(engineCache, Map.of(), script, arguments);
+    }
+
+    /** As {@link #run(Path, String, String...)}, with variables set ({@code null}: removed) in the script's environment. */
+    static Result run(Path engineCache, Map<String, String> variables, String script, String... arguments)
+            throws IOException, InterruptedException {
         if (!APPLICATION.resolve("quarkus-run.jar").toFile().isFile()) {
             throw new IllegalStateException(APPLICATION + " is missing: integration tests run after `package`");
         }
@@ -40,6 +46,13 @@ final class ImageScript {
         environment.put("ENGINE_CACHE_DIR", engineCache.toString());
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
         environment.remove("FLOWSEG_JAVA_OPTS");
+        variables.forEach((name, value) -> {
+            if (value == null) {
+                environment.remove(name);
+            } else {
+                environment.put(name, value);
+            }
+        });
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
