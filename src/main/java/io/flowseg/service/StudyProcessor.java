@@ -15,10 +15,8 @@ import io.flowseg.wire.EventDecodingException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +52,11 @@ import org.jboss.logging.Logger;
  *
  * <p>The loop never waits for the engine. It hands valid studies to the {@link Dispatcher} and
  * keeps polling (so GPU work never pushes it past {@code max.poll.interval.ms}); after every
- * poll it publishes, in partition order, whatever has finished at the head of each partition,
- * and commits exactly those offsets. When too many studies are in flight it pauses its
- * partitions. On a failed transaction it aborts and rewinds to the committed offsets: what was
- * not committed is simply done again.
+ * poll it publishes whatever has finished, a STAT study ahead of the routine ones taken before
+ * it (one key's results still in order), and commits each partition's first unpublished offset
+ * with the offsets published beyond it ({@link PartitionWork}). When too many studies are in
+ * flight it pauses its partitions. On a failed transaction it aborts and rewinds to the committed
+ * offsets: what was not committed is simply done again.
  */
 public final class StudyProcessor implements Runnable {
     private static final Logger LOG = Logger.getLogger(StudyProcessor.class);
@@ -77,7 +76,13 @@ public final class StudyProcessor implements Runnable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<TopicPartition, Deque<InFlight>> inFlight = new HashMap<>();
+    /**
+     * Offsets a partition's commit may name beyond its first unpublished one; their bitset stays
+     * well inside Kafka's 4 KiB limit on commit metadata ({@code offset.metadata.max.bytes}).
+     */
+    static final int MAX_WINDOW = 16_384;
+
+    private final Map<TopicPartition, PartitionWork<Outcome>> work = new HashMap<>();
     private volatile boolean running = true;
 
     public StudyProcessor(ProcessorSettings settings, Consumer<byte[], byte[]> consumer,
@@ -145,10 +150,23 @@ public final class StudyProcessor implements Runnable {
     }
 
     /**
-     * Starts the work of one event; false when the registry could not be reached, in which case the
-     * partition is rewound to this event, to be tried again on a later poll (never dead-lettered).
+     * Starts the work of one event; false when the registry or the partition's committed offset could
+     * not be read, in which case the partition is rewound to this event, to be tried again on a later
+     * poll (never dead-lettered).
      */
     private boolean take(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+        PartitionWork<Outcome> partitionWork;
+        try {
+            partitionWork = workOf(partition);
+        } catch (TimeoutException e) {
+            LOG.warnf("%s-%d@%d waits for its committed offset: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            consumer.seek(partition, record.offset());
+            return false;
+        }
+        if (partitionWork.skip(record.offset())) {
+            return true; // published before a restart or a rebalance, in a committed transaction
+        }
         CompletableFuture<Outcome> outcome;
         try {
             outcome = outcomeOf(record);
@@ -158,8 +176,13 @@ public final class StudyProcessor implements Runnable {
             consumer.seek(partition, record.offset());
             return false;
         }
-        inFlight.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(new InFlight(record, outcome));
+        partitionWork.add(record.offset(), record.key(), outcome);
         return true;
+    }
+
+    /** A partition's work, resumed from its committed offset and metadata the first time it is needed. */
+    private PartitionWork<Outcome> workOf(TopicPartition partition) {
+        return work.computeIfAbsent(partition, p -> new PartitionWork<>(consumer.committed(Set.of(p)).get(p)));
     }
 
     private CompletableFuture<Outcome> outcomeOf(ConsumerRecord<byte[], byte[]> record) {
@@ -266,23 +289,34 @@ public final class StudyProcessor implements Runnable {
     }
 
     private void applyBackPressure() {
-        int studies = inFlight.values().stream().mapToInt(Collection::size).sum();
+        int studies = work.values().stream().mapToInt(PartitionWork::inProgress).sum();
+        Set<TopicPartition> pause = new HashSet<>();
         if (studies >= settings.maxInFlight()) {
-            consumer.pause(consumer.assignment());
-        } else if (!consumer.paused().isEmpty()) {
-            consumer.resume(consumer.paused());
+            pause.addAll(consumer.assignment());
+        } else {
+            work.forEach((partition, partitionWork) -> {
+                if (partitionWork.window() >= MAX_WINDOW) {
+                    pause.add(partition);
+                }
+            });
         }
+        Set<TopicPartition> resume = new HashSet<>(consumer.paused());
+        resume.removeAll(pause);
+        consumer.pause(pause);
+        consumer.resume(resume);
     }
 
-    /** Publishes the finished head of every partition, with its offsets, in one transaction. */
+    /** Publishes every finished study of every partition, with the partitions' commits, in one transaction. */
     private void publishFinished() {
-        List<InFlight> finished = new ArrayList<>();
+        Map<TopicPartition, List<PartitionWork.Entry<Outcome>>> finishedByPartition = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        inFlight.forEach((partition, queue) -> {
-            while (!queue.isEmpty() && queue.peek().outcome.isDone()) {
-                InFlight done = queue.poll();
-                finished.add(done);
-                offsets.put(partition, new OffsetAndMetadata(done.record.offset() + 1));
+        List<PartitionWork.Entry<Outcome>> finished = new ArrayList<>();
+        work.forEach((partition, partitionWork) -> {
+            List<PartitionWork.Entry<Outcome>> ready = partitionWork.publishable();
+            if (!ready.isEmpty()) {
+                finishedByPartition.put(partition, ready);
+                offsets.put(partition, partitionWork.commitAfter(ready));
+                finished.addAll(ready);
             }
         });
         if (finished.isEmpty()) {
@@ -290,8 +324,8 @@ public final class StudyProcessor implements Runnable {
         }
         try {
             producer.beginTransaction();
-            for (InFlight done : finished) {
-                for (ProducerRecord<byte[], byte[]> output : done.outcome.join().records()) {
+            for (PartitionWork.Entry<Outcome> done : finished) {
+                for (ProducerRecord<byte[], byte[]> output : done.outcome().join().records()) {
                     producer.send(output);
                 }
             }
@@ -309,8 +343,9 @@ public final class StudyProcessor implements Runnable {
             rewind();
             return;
         }
-        for (InFlight done : finished) {
-            Outcome outcome = done.outcome.join();
+        finishedByPartition.forEach((partition, published) -> work.get(partition).published(published));
+        for (PartitionWork.Entry<Outcome> done : finished) {
+            Outcome outcome = done.outcome().join();
             if (outcome.rejected() != null) {
                 listener.rejected(outcome.rejected());
             } else {
@@ -332,13 +367,13 @@ public final class StudyProcessor implements Runnable {
                 consumer.seekToBeginning(List.of(partition));
             }
         }
-        inFlight.clear();
+        work.clear(); // resumed from the committed offsets and their metadata when next needed
     }
 
     /** On shutdown: lets the studies in progress finish and publishes them, within the drain timeout. */
     private void drain() {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (inFlight.values().stream().anyMatch(q -> !q.isEmpty()) && System.nanoTime() < deadline) {
+        while (work.values().stream().anyMatch(w -> w.inProgress() > 0) && System.nanoTime() < deadline) {
             publishFinished();
             sleep(Duration.ofMillis(20));
         }
@@ -357,15 +392,12 @@ public final class StudyProcessor implements Runnable {
     private final class DropRevokedWork implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(inFlight::remove);
+            partitions.forEach(work::remove);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
-    }
-
-    private record InFlight(ConsumerRecord<byte[], byte[]> record, CompletableFuture<Outcome> outcome) {
     }
 
     /** The records one event produces: its results, or its dead letter and reason. */

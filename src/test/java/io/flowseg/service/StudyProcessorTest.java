@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flowseg.config.TopicNames;
 import io.flowseg.events.ImageStudy;
 import io.flowseg.events.MapEncoding;
+import io.flowseg.events.SamplingRequest;
 import io.flowseg.events.SegmentationResult;
+import io.flowseg.events.StudyPriority;
 import io.flowseg.events.StudyRejected;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.sampling.Seeds;
@@ -95,6 +97,23 @@ class StudyProcessorTest {
             assertEquals(StudyEvents.WIDTH / 2, preview.getWidth(), "scaled to the preview size");
             assertEquals(StudyEvents.HEIGHT / 2, preview.getHeight());
             assertEquals(8, preview.getColorModel().getPixelSize());
+        }
+    }
+
+    @Test
+    void aStatStudyTakenAfterALongRoutineOneIsPublishedBeforeItAndBothExactlyOnce() throws IOException {
+        TopicNames topics = ServiceHarness.freshTopics();
+        harness.produce(topics.studies(), List.of(
+                event(topics, StudyEvents.study("routine-long").setSampling(SamplingRequest.newBuilder(StudyEvents.cheap()).setSteps(20).build()).build()),
+                event(topics, StudyEvents.study("stat-short").setPriority(StudyPriority.STAT).build())));
+
+        try (StudyService ignored = harness.start(harness.parts(topics, CODEC), "t-stat")) {
+            List<SegmentationResult> segmentations = values(harness.readUntil(topics.segmentations(),
+                    read -> read.size() >= 2), SegmentationResult.class);
+
+            assertEquals(List.of("stat-short", "routine-long"),
+                    segmentations.stream().map(s -> s.getStudy().getStudyId()).toList(),
+                    "the STAT study, one pass of work, does not wait for the 20 passes of the study taken before it");
         }
     }
 
