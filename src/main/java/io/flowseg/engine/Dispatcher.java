@@ -1,6 +1,7 @@
 package io.flowseg.engine;
 
 import io.flowseg.sampling.SampleSet;
+import io.flowseg.sampling.SamplingJob;
 import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.sampling.SamplingSession;
 import java.util.Comparator;
@@ -20,7 +21,10 @@ import org.jboss.logging.Logger;
  * Runs studies through the engine on one worker thread with iteration-level scheduling: queued
  * studies join the running {@link SamplingSession} between forward passes (most urgent first, then
  * oldest first, up to {@code maxStudies} at once), and each study's future completes as soon as its
- * own samples are done, not when the studies it shared passes with are. Callers never block:
+ * own samples are done, not when the studies it shared passes with are. Priorities preempt: each
+ * pass runs only the most urgent studies in the session, the others held where they are, and a
+ * study is admitted when the studies at least as urgent leave it room, so a STAT study starts at
+ * the next pass and runs alone however full the session is with routine work. Callers never block:
  * {@link #submit} returns a future, and {@link #pending} tells them when to stop taking work (the
  * consumer pauses its partitions). The engine is created on the worker thread, the one thread that
  * ever uses it (one predictor per thread).
@@ -128,8 +132,11 @@ public final class Dispatcher implements AutoCloseable {
                        CompletableFuture<DispatchedStudy> done) {
     }
 
-    /** A job in the session: when it started and how many studies were in progress then, itself included. */
-    private record Started(Job job, long started, int studiesInProgress) {
+    /**
+     * A job in the session: when it started, how many studies were in progress then (itself
+     * included), and the rows its samples take in a pass.
+     */
+    private record Started(Job job, long started, int studiesInProgress, int rows) {
     }
 
     /** The worker's session and the jobs in it, by ticket. */
@@ -161,7 +168,7 @@ public final class Dispatcher implements AutoCloseable {
                     }
                 }
                 Job next;
-                while (samples.hasRoom() && samples.jobsInProgress() < maxStudies && (next = queue.poll()) != null) {
+                while ((next = queue.peek()) != null && hasRoomFor(next.priority()) && queue.remove(next)) {
                     start(next);
                 }
             } catch (InterruptedException e) {
@@ -170,10 +177,34 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
 
+        /**
+         * Room among the studies that would run beside one of this priority (those at least as
+         * urgent): fewer than {@code maxStudies} of them, and their samples short of the engine's rows.
+         */
+        private boolean hasRoomFor(Priority priority) {
+            int studies = 0;
+            int rows = 0;
+            for (Started started : jobs.values()) {
+                if (started.job().priority().compareTo(priority) <= 0) {
+                    studies++;
+                    rows += started.rows();
+                }
+            }
+            return studies < maxStudies && rows < engine.maxBatch();
+        }
+
+        /** The priority each pass runs: the most urgent in the session. */
+        private Priority runningPriority() {
+            return jobs.values().stream().map(started -> started.job().priority()).min(Comparator.naturalOrder())
+                    .orElse(Priority.ROUTINE);
+        }
+
         private void start(Job job) {
             try {
-                long ticket = samples.add(engine.request(job.study()));
-                jobs.put(ticket, new Started(job, System.nanoTime(), samples.jobsInProgress()));
+                SamplingJob request = engine.request(job.study());
+                long ticket = samples.add(request);
+                jobs.put(ticket, new Started(job, System.nanoTime(), samples.jobsInProgress(),
+                        request.settings().samples() * request.settings().rowsPerSample()));
             } catch (RuntimeException e) {
                 fail(job, e); // its image does not fit the model: nothing was sampled for it
             }
@@ -185,8 +216,9 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             }
             SamplingSession.Step step;
+            Priority running = runningPriority();
             try {
-                step = samples.step();
+                step = samples.step(ticket -> jobs.get(ticket).job().priority() == running);
             } catch (RuntimeException e) {
                 isolate(e);
                 return;
@@ -211,7 +243,7 @@ public final class Dispatcher implements AutoCloseable {
             LOG.warnf("a forward pass failed (%s); sampling its %d studies one by one", failure.toString(), jobs.size());
             for (long ticket : samples.abandon()) {
                 Started started = jobs.remove(ticket);
-                Started alone = new Started(started.job(), System.nanoTime(), 1);
+                Started alone = new Started(started.job(), System.nanoTime(), 1, started.rows());
                 try {
                     StudyResult result = engine.segment(List.of(started.job().study()), SamplingProgress.NONE).get(0);
                     finish(started.job(), dispatched(alone, result));

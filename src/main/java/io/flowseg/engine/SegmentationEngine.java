@@ -28,6 +28,11 @@ public final class SegmentationEngine {
     private final UncertaintyAnalyzer analyzer;
     private final int maxBatch;
 
+    /** Rows of one forward pass at most. */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
     public SegmentationEngine(VelocityField field, int maxBatch, UncertaintySettings uncertainty) {
         this.field = field;
         this.sampler = new FlowSampler(field, maxBatch);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Iteration-level scheduling of the guided flow: jobs join between forward passes, and a job's
@@ -93,16 +94,40 @@ public final class SamplingSession {
      * @return the rows evaluated and the finished jobs (none when idle)
      */
     public Step step() {
-        while (!waiting.isEmpty() && rowsInUse + waiting.peek().tally.job.settings().rowsPerSample() <= maxBatch) {
-            Pending next = waiting.poll();
+        return step(ticket -> true);
+    }
+
+    /**
+     * The same for the jobs whose ticket {@code runs} accepts only: the others are held, keeping their
+     * state, and their rows do not count against {@code maxBatch} in this pass. A caller preempts
+     * routine jobs this way while an urgent one runs alone.
+     */
+    public Step step(LongPredicate runs) {
+        int runningRows = 0;
+        for (Trajectory trajectory : active) {
+            if (runs.test(trajectory.tally.ticket)) {
+                runningRows += trajectory.request.settings().rowsPerSample();
+            }
+        }
+        for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
+            Pending next = it.next();
+            if (!runs.test(next.tally.ticket)) {
+                continue;
+            }
             SamplingJob job = next.tally.job;
+            if (runningRows + job.settings().rowsPerSample() > maxBatch) {
+                break;
+            }
+            it.remove();
             active.add(new Trajectory(job, next.tally, next.sampleIndex, initialNoise(job, next.sampleIndex)));
             rowsInUse += job.settings().rowsPerSample();
+            runningRows += job.settings().rowsPerSample();
         }
-        if (active.isEmpty()) {
+        List<Trajectory> running = active.stream().filter(trajectory -> runs.test(trajectory.tally.ticket)).toList();
+        if (running.isEmpty()) {
             return new Step(0, List.of());
         }
-        int rows = forwardPass(pass++, rowsInUse);
+        int rows = forwardPass(pass++, running, runningRows);
         for (Iterator<Trajectory> it = active.iterator(); it.hasNext(); ) {
             Trajectory trajectory = it.next();
             if (trajectory.done()) {
@@ -145,16 +170,16 @@ public final class SamplingSession {
     public record Finished(long ticket, SampleSet samples) {
     }
 
-    /** One batched evaluation of every active trajectory; returns the rows evaluated. */
-    private int forwardPass(long passNumber, int rows) {
+    /** One batched evaluation of the running trajectories; returns the rows evaluated. */
+    private int forwardPass(long passNumber, List<Trajectory> running, int rows) {
         float[] x = new float[rows * pixels];
         float[] images = new float[rows * imageLength];
         float[] t = new float[rows];
-        int n = active.size();
+        int n = running.size();
         int unconditionalRow = n;
         int[] unconditionalRowOf = new int[n];
         for (int row = 0; row < n; row++) {
-            Trajectory trajectory = active.get(row);
+            Trajectory trajectory = running.get(row);
             trajectory.writeEvaluationPoint(x, row * pixels);
             System.arraycopy(trajectory.request.image(), 0, images, row * imageLength, imageLength);
             t[row] = trajectory.time();
@@ -167,7 +192,7 @@ public final class SamplingSession {
         }
         float[] velocities = field.evaluate(x, images, t, rows);
         for (int row = 0; row < n; row++) {
-            Trajectory trajectory = active.get(row);
+            Trajectory trajectory = running.get(row);
             if (trajectory.request.settings().guided()) {
                 Guidance.apply(velocities, row * pixels, unconditionalRowOf[row] * pixels, pixels,
                         trajectory.request.settings().guidance());

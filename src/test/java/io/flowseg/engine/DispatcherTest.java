@@ -107,7 +107,7 @@ class DispatcherTest {
     }
 
     @Test
-    void aStatStudyStartsAheadOfQueuedRoutineWork() throws Exception {
+    void aStatStudyPreemptsRunningRoutineWorkAndStartsAheadOfQueuedWork() throws Exception {
         GatedField field = new GatedField();
         try (Dispatcher dispatcher = dispatcher(field, 1, new ArrayList<>())) {
             CompletableFuture<DispatchedStudy> running = dispatcher.submit(study("running", 2));
@@ -115,7 +115,9 @@ class DispatcherTest {
             List<CompletableFuture<DispatchedStudy>> futures = new ArrayList<>(List.of(running,
                     dispatcher.submit(study("routine-1", 2)), dispatcher.submit(study("routine-2", 2)),
                     dispatcher.submit(study("urgent", 2), Priority.URGENT), dispatcher.submit(study("stat", 2), Priority.STAT)));
-            assertEquals(List.of("running", "stat", "urgent", "routine-1", "routine-2"),
+            // One study at a time per priority: STAT runs alone first, then URGENT, then the routine
+            // study that was held where it was, then the queued ones, oldest first.
+            assertEquals(List.of("stat", "urgent", "running", "routine-1", "routine-2"),
                     completionOrder(field, dispatcher, futures));
         }
     }

@@ -69,6 +69,39 @@ class SamplingSessionTest {
     }
 
     @Test
+    void aHeldJobKeepsItsStateWhileAnotherRunsAloneInRowsItWouldHaveTaken() {
+        TestFields.RecordingField field = field();
+        SamplingSession session = new SamplingSession(field, 8);
+        SamplingJob routine = job("routine", 4, 6, 0.3f); // all 8 rows
+        long routineTicket = session.add(routine);
+        session.step();
+        session.step();
+        SamplingJob stat = job("stat", 2, 3, 0.3f);
+        long statTicket = session.add(stat);
+        int before = field.calls.size();
+
+        List<SampleSet> finished = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            SamplingSession.Step step = session.step(ticket -> ticket == statTicket);
+            assertEquals(4, step.rows(), "only the STAT job's rows run");
+            step.finished().forEach(done -> finished.add(done.samples()));
+        }
+        assertEquals(List.of(stat), finished.stream().map(SampleSet::request).toList());
+        assertEquals(List.of(4, 4, 4), field.calls.subList(before, before + 3).stream().map(TestFields.Call::batch).toList());
+
+        passesUntil(session, routineTicket, finished);
+        assertEquals(2 + 3 + 4, field.calls.size(), "the routine job resumed where it was held: 2 + 4 passes of its 6");
+        assertTrue(session.idle());
+        List<SampleSet> alone = new FlowSampler(field(), 8).sample(List.of(routine, stat), SamplingProgress.NONE);
+        for (int job = 0; job < 2; job++) {
+            SampleSet held = finished.get(1 - job); // finished: stat, then routine
+            for (int i = 0; i < held.samples().length; i++) {
+                assertArrayEquals(alone.get(job).samples()[i], held.samples()[i], "holding a job changes none of its samples");
+            }
+        }
+    }
+
+    @Test
     void samplesThatDoNotFitWaitAndLeaveNoRoom() {
         SamplingSession session = new SamplingSession(field(), 4);
         session.add(job("wide", 3, 2, 0.3f)); // 6 rows: two samples run, one waits

@@ -1,0 +1,104 @@
+package io.flowseg.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowseg.events.ImageStudy;
+import io.flowseg.events.StudyPriority;
+import io.flowseg.wire.AvroEventEncoder;
+import io.flowseg.wire.SchemaRegistryClient;
+import io.flowseg.wire.SubjectNameStrategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The drills' side of the stream: studies published with mixed priorities and costs (so results
+ * are published out of partition order), a read_committed count of a result topic kept up to
+ * date while serve processes work, and the exactly-once check at the end.
+ */
+final class CommittedResults implements AutoCloseable {
+    private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(3);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private int count;
+
+    CommittedResults(ServiceHarness harness, String topic) {
+        Map<String, Object> config = new HashMap<>(harness.connection());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer = new KafkaConsumer<>(config);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+    }
+
+    /**
+     * Every fifth study STAT and one pass long, every fifth after it three times the usual work, the
+     * rest routine and cheap: later studies often finish first.
+     */
+    static void publishStudies(ServiceHarness harness, SchemaRegistryClient client, String topic, String prefix,
+                               int studies) {
+        AvroEventEncoder encoder = new AvroEventEncoder(client, SubjectNameStrategy.TOPIC_NAME, true);
+        List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
+        for (int i = 0; i < studies; i++) {
+            ImageStudy.Builder study = StudyEvents.study(String.format("%s-%03d", prefix, i));
+            if (i % 5 == 0) {
+                study.setPriority(StudyPriority.STAT).getSampling().setSteps(1);
+            } else if (i % 5 == 1) {
+                study.getSampling().setSteps(6);
+            }
+            ImageStudy event = study.build();
+            events.add(new ProducerRecord<>(topic, encoder.encode(topic, true, event.getStudyId()),
+                    encoder.encode(topic, false, event)));
+        }
+        harness.produce(topic, events);
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** Waits for at least {@code target} results while {@code working} holds (some serve process is alive). */
+    void awaitAtLeast(int target, BooleanSupplier working, Path log) throws Exception {
+        long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
+        while (count < target) {
+            if (!working.getAsBoolean() || System.nanoTime() > deadline) {
+                throw new AssertionError("serve " + (working.getAsBoolean() ? "made no progress" : "exited")
+                        + " at " + count + " of " + target + " results; its log:\n" + Files.readString(log));
+            }
+            count += consumer.poll(Duration.ofMillis(100)).count();
+        }
+    }
+
+    /** Each of {@code studies} studies has exactly one record in {@code topic}. */
+    static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
+        List<ConsumerRecord<byte[], byte[]>> records = harness.readUntil(topic, read -> read.size() >= studies);
+        Map<String, Long> counts = records.stream()
+                .collect(Collectors.groupingBy(r -> studyOf.apply(r.value()), Collectors.counting()));
+        assertEquals(studies, counts.size(), topic + ": studies with a record");
+        List<String> duplicated = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .toList();
+        assertTrue(duplicated.isEmpty(), topic + ": published more than once: " + duplicated);
+        assertEquals(studies, records.size(), topic + ": records");
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
