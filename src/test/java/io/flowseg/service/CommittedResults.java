@@ -85,6 +85,14 @@ final class CommittedResults implements AutoCloseable {
         }
     }
 
+    /** Keeps counting for {@code duration}, whatever happens meanwhile. */
+    void countFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            count += consumer.poll(Duration.ofMillis(100)).count();
+        }
+    }
+
     /** Each of {@code studies} studies has exactly one record in {@code topic}. */
     static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
         List<ConsumerRecord<byte[], byte[]>> records = harness.readUntil(topic, read -> read.size() >= studies);
