@@ -113,7 +113,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--setups", split = ",", paramLabel = "ALLOCATOR[/CAP]", arity = "0..*",
             fallbackValue = "auto,glibc-tuned,glibc,jemalloc,jemalloc/AVX2,glibc/SSE41",
             description = "time the forward pass under each launcher set-up, a fresh process each, alternating for --rounds rounds"
-                    + " (no value: auto,glibc-tuned,glibc,jemalloc,jemalloc/AVX2,glibc/SSE41; auto is the default set-up,"
+                    + " (no value: ${FALLBACK-VALUE}; auto is the default set-up,"
                     + " a cap replaces the probe's)")
     List<String> setups;
 

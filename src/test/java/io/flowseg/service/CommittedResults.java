@@ -3,8 +3,13 @@ package io.flowseg.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.config.TopicNames;
 import io.flowseg.events.ImageStudy;
+import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.StudyPriority;
+import io.flowseg.events.UncertaintyAlert;
+import io.flowseg.events.UncertaintyMap;
+import io.flowseg.wire.AvroEventDecoder;
 import io.flowseg.wire.AvroEventEncoder;
 import io.flowseg.wire.SchemaRegistryClient;
 import io.flowseg.wire.SubjectNameStrategy;
@@ -93,8 +98,23 @@ final class CommittedResults implements AutoCloseable {
         }
     }
 
+    /**
+     * Each of {@code studies} studies has exactly one segmentation, uncertainty map and alert (the
+     * drills' policy alerts on every study), and nothing was dead-lettered.
+     */
+    static void assertEveryStudyOnce(ServiceHarness harness, SchemaRegistryClient client, TopicNames topics,
+                                     int studies) {
+        assertOncePerStudy(harness, topics.segmentations(), studies,
+                bytes -> new AvroEventDecoder<>(client, SegmentationResult.class).decode(bytes).getStudy().getStudyId());
+        assertOncePerStudy(harness, topics.uncertainty(), studies,
+                bytes -> new AvroEventDecoder<>(client, UncertaintyMap.class).decode(bytes).getStudy().getStudyId());
+        assertOncePerStudy(harness, topics.alerts(), studies,
+                bytes -> new AvroEventDecoder<>(client, UncertaintyAlert.class).decode(bytes).getStudy().getStudyId());
+        assertTrue(harness.readUntil(topics.deadLetter(), read -> false).isEmpty(), "no dead letters");
+    }
+
     /** Each of {@code studies} studies has exactly one record in {@code topic}. */
-    static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
+    private static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
         List<ConsumerRecord<byte[], byte[]>> records = harness.readUntil(topic, read -> read.size() >= studies);
         Map<String, Long> counts = records.stream()
                 .collect(Collectors.groupingBy(r -> studyOf.apply(r.value()), Collectors.counting()));

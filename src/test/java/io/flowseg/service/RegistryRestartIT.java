@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedRegistryConfig;
 import io.flowseg.embedded.EmbeddedSchemaRegistry;
-import io.flowseg.events.SegmentationResult;
-import io.flowseg.events.UncertaintyAlert;
-import io.flowseg.events.UncertaintyMap;
-import io.flowseg.wire.AvroEventDecoder;
 import io.flowseg.wire.RegistryClientConfig;
 import io.flowseg.wire.SchemaRegistryClient;
 import java.nio.file.Files;
@@ -77,13 +73,7 @@ class RegistryRestartIT {
                             STUDIES, OUTAGE.toSeconds(), secondsToUnready, secondsToReady, duringOutage);
                 }
 
-                CommittedResults.assertOncePerStudy(harness, topics.segmentations(), STUDIES,
-                        bytes -> new AvroEventDecoder<>(client, SegmentationResult.class).decode(bytes).getStudy().getStudyId());
-                CommittedResults.assertOncePerStudy(harness, topics.uncertainty(), STUDIES,
-                        bytes -> new AvroEventDecoder<>(client, UncertaintyMap.class).decode(bytes).getStudy().getStudyId());
-                CommittedResults.assertOncePerStudy(harness, topics.alerts(), STUDIES,
-                        bytes -> new AvroEventDecoder<>(client, UncertaintyAlert.class).decode(bytes).getStudy().getStudyId());
-                assertTrue(harness.readUntil(topics.deadLetter(), read -> false).isEmpty(), "no dead letters");
+                CommittedResults.assertEveryStudyOnce(harness, client, topics, STUDIES);
             } finally {
                 registry.close();
             }
