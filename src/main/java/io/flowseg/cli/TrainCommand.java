@@ -5,6 +5,7 @@ import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.MultiRaterFolder;
 import io.flowseg.dataset.SyntheticGenerator;
 import io.flowseg.dataset.SyntheticPreset;
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.sampling.OdeSolver;
@@ -64,6 +65,9 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resolution", defaultValue = "64", description = "network input size; the data's own size (128 for LIDC) trains without resampling (default: ${DEFAULT-VALUE})")
     int resolution;
+
+    @Option(names = "--field-of-view", defaultValue = "1", description = "centred share of each image side the network sees, in (0, 1]; 0.25 of a 128 px lesion-centred crop at --resolution 32 is its middle at full detail (default: ${DEFAULT-VALUE}, the whole image)")
+    double fieldOfView;
 
     @Option(names = "--channels", defaultValue = "1", description = "image channels (default: ${DEFAULT-VALUE})")
     int channels;
@@ -181,12 +185,12 @@ public class TrainCommand implements Callable<Integer> {
                             OdeSolver.parse(validationSolver != null ? validationSolver : config.sampling().solver()), 0L),
                     config.engine().maxBatch());
             Augmentation a = s.augmentation();
-            System.out.printf("flowseg train: %s, %s preset at %d px on %s; %d training cases, %d held out; "
+            System.out.printf("flowseg train: %s, %s preset at %d px over %s of each image side on %s; %d training cases, %d held out; "
                             + "batch %d, lr %s (warm-up %d, cosine to %s), betas (%s, %s), weight decay %s, EMA %s,"
                             + " condition dropout %s, dropout %s, %s targets; augmentation: dihedral %s, shift %d,"
                             + " contrast %s, gamma %s, noise %s; seed %d%n",
                     trainer.objective().id(), trainer.model().info().preset(), trainer.model().info().resolution(),
-                    ComputeDevice.get(), trainingCases.size(), validationSet.size(), s.batchSize(), s.learningRate(),
+                    trainer.model().info().view().share(), ComputeDevice.get(), trainingCases.size(), validationSet.size(), s.batchSize(), s.learningRate(),
                     s.warmupSteps(), s.finalLearningRate(), s.beta1(), s.beta2(), s.weightDecay(), s.emaDecay(),
                     s.conditionDropout(), trainer.model().config().orElseThrow().dropout(), s.maskTarget().id(),
                     a.dihedral(), a.maxShift(), a.contrast(), a.gamma(), a.noise(), s.seed());
@@ -219,14 +223,15 @@ public class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             UNetConfig saved = resumed.config();
             return NetworkTrainer.resume(resume, TrainingSet.prepare(trainingCases, saved.imageChannels(),
-                    saved.resolution(), resumed.settings().maskTarget()), steps);
+                    saved.resolution(), saved.view(), resumed.settings().maskTarget()), steps);
         }
-        UNetConfig network = UNetConfig.preset(preset, channels, resolution).withDropout(dropout);
+        FieldOfView view = new FieldOfView(fieldOfView);
+        UNetConfig network = UNetConfig.preset(preset, channels, resolution).withDropout(dropout).withFieldOfView(view);
         TrainingSettings settings = new TrainingSettings(steps, batch, learningRate, warmup, finalLearningRate,
                 TrainingSettings.BETA1, TrainingSettings.BETA2, weightDecay, emaDecay, conditionDropout,
                 new Augmentation(dihedral, shift, contrastJitter, gammaJitter, noiseJitter),
                 MaskTarget.parse(maskTarget), seed);
-        return NetworkTrainer.start(network, TrainingSet.prepare(trainingCases, channels, resolution,
+        return NetworkTrainer.start(network, TrainingSet.prepare(trainingCases, channels, resolution, view,
                 settings.maskTarget()), Objective.parse(objective), settings);
     }
 

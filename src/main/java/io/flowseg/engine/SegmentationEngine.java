@@ -1,8 +1,8 @@
 package io.flowseg.engine;
 
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.imaging.Image;
 import io.flowseg.imaging.ModelInputPreparer;
-import io.flowseg.imaging.Resampler;
 import io.flowseg.sampling.FlowSampler;
 import io.flowseg.sampling.SampleSet;
 import io.flowseg.sampling.SamplingJob;
@@ -36,7 +36,7 @@ public final class SegmentationEngine {
     public SegmentationEngine(VelocityField field, int maxBatch, UncertaintySettings uncertainty) {
         this.field = field;
         this.sampler = new FlowSampler(field, maxBatch);
-        this.preparer = new ModelInputPreparer(field.imageChannels(), field.resolution());
+        this.preparer = new ModelInputPreparer(field.imageChannels(), field.resolution(), field.view());
         this.analyzer = new UncertaintyAnalyzer(uncertainty);
         this.maxBatch = maxBatch;
     }
@@ -73,16 +73,21 @@ public final class SegmentationEngine {
         return new SamplingJob(study.id(), preparer.prepare(study.image()), study.settings(), study.initialNoise());
     }
 
-    /** The study's samples summarised, with its maps at the image's own size. */
+    /**
+     * The study's samples summarised, with its maps at the image's own size. Areas are those of the
+     * field of view's window, the part of the image the model's pixels cover.
+     */
     public StudyResult summarise(Study study, SampleSet sampleSet) {
         Image image = study.image();
         int r = field.resolution();
+        FieldOfView view = field.view();
+        FieldOfView.Window window = view.window(image.width(), image.height());
         UncertaintyReport report = analyzer.analyse(sampleSet.samples(), r, r,
-                new OriginalImage(image.width(), image.height(), study.spacing()));
-        float[] mean = Resampler.bilinear(report.meanMap(), r, r, image.width(), image.height());
-        float[] variance = Resampler.bilinear(report.varianceMap(), r, r, image.width(), image.height());
-        boolean[] consensus = Resampler.nearest(toMask(report.consensusMask()), r, r, image.width(), image.height());
-        return new StudyResult(study, sampleSet.request().seed(), sampleSet, report, mean, variance, consensus);
+                new OriginalImage(window.width(), window.height(), study.spacing()));
+        float[] mean = view.toImage(report.meanMap(), r, image.width(), image.height());
+        float[] variance = view.toImage(report.varianceMap(), r, image.width(), image.height());
+        boolean[] consensus = view.toImage(toMask(report.consensusMask()), r, image.width(), image.height());
+        return new StudyResult(study, sampleSet.request().seed(), sampleSet, report, view, mean, variance, consensus);
     }
 
     private static boolean[] toMask(float[] values) {

@@ -1,6 +1,6 @@
 package io.flowseg.engine;
 
-import io.flowseg.imaging.Resampler;
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.sampling.SampleSet;
 import io.flowseg.uncertainty.UncertaintyReport;
 import io.flowseg.uncertainty.UncertaintySummary;
@@ -13,11 +13,12 @@ import io.flowseg.uncertainty.UncertaintySummary;
  * @param seed the seed actually used
  * @param samples the decoded samples at model resolution
  * @param report maps and figures at model resolution (areas already in original pixels)
+ * @param view the part of the image the model-resolution maps cover
  * @param meanMap mean of the samples at original size
  * @param varianceMap pixel-wise variance at original size
  * @param consensusMask majority-vote mask at original size
  */
-public record StudyResult(Study study, long seed, SampleSet samples, UncertaintyReport report,
+public record StudyResult(Study study, long seed, SampleSet samples, UncertaintyReport report, FieldOfView view,
                           float[] meanMap, float[] varianceMap, boolean[] consensusMask) {
 
     public UncertaintySummary summary() {
@@ -34,6 +35,6 @@ public record StudyResult(Study study, long seed, SampleSet samples, Uncertainty
 
     /** Sample {@code index} mapped back to the original size. */
     public float[] sampleAtOriginalSize(int index) {
-        return Resampler.bilinear(samples.samples()[index], report.width(), report.height(), width(), height());
+        return view.toImage(samples.samples()[index], report.width(), width(), height());
     }
 }

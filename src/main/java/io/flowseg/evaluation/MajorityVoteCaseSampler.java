@@ -2,7 +2,6 @@ package io.flowseg.evaluation;
 
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.imaging.ModelInputPreparer;
-import io.flowseg.imaging.Resampler;
 import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.sampling.VelocityField;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class MajorityVoteCaseSampler implements CaseSampler {
     public List<CaseSamples> sample(List<MultiRaterCase> cases, SamplingProgress progress) {
         int resolution = network.resolution();
         int plane = resolution * resolution;
-        ModelInputPreparer preparer = new ModelInputPreparer(network.imageChannels(), resolution);
+        ModelInputPreparer preparer = new ModelInputPreparer(network.imageChannels(), resolution, network.view());
         List<CaseSamples> results = new ArrayList<>(cases.size());
         int passes = (cases.size() + maxBatch - 1) / maxBatch;
         for (int first = 0, pass = 0; first < cases.size(); first += maxBatch, pass++) {
@@ -76,7 +75,7 @@ public final class MajorityVoteCaseSampler implements CaseSampler {
         for (int p = 0; p < logits.length; p++) {
             probability[p] = (float) (1 / (1 + Math.exp(-logits[p])));
         }
-        float[] original = Resampler.bilinear(probability, resolution, resolution, input.image().width(),
+        float[] original = network.view().toImage(probability, resolution, input.image().width(),
                 input.image().height());
         float[][] copies = new float[samples][];
         Arrays.fill(copies, original);

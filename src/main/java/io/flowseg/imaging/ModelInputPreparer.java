@@ -5,25 +5,34 @@ import java.util.Objects;
 
 /**
  * Turns an {@link Image} into the model's input: checks the channel count, min-max normalises
- * the whole image to [0, 1] and resizes every channel to resolution x resolution by
- * {@link Resampler#toModel} (the geometry training resamples its rater masks by).
+ * the whole image to [0, 1], cuts every channel to the model's {@link FieldOfView} and resizes it
+ * to resolution x resolution by {@link Resampler#toModel} (the geometry training resamples its
+ * rater masks by).
  */
 public final class ModelInputPreparer {
 
     private final int channels;
     private final int resolution;
+    private final FieldOfView view;
+
+    /** A preparer for a model that sees the whole image. */
+    public ModelInputPreparer(int channels, int resolution) {
+        this(channels, resolution, FieldOfView.WHOLE);
+    }
 
     /**
      * @param channels   channel count the model expects
      * @param resolution side length of the model's square input
+     * @param view       the centred part of the image the input covers
      */
-    public ModelInputPreparer(int channels, int resolution) {
+    public ModelInputPreparer(int channels, int resolution, FieldOfView view) {
         if (channels <= 0 || resolution <= 0) {
             throw new IllegalArgumentException(
                     "channels and resolution must be positive, got " + channels + " and " + resolution);
         }
         this.channels = channels;
         this.resolution = resolution;
+        this.view = Objects.requireNonNull(view, "view");
     }
 
     /**
@@ -50,7 +59,7 @@ public final class ModelInputPreparer {
         float[] prepared = new float[channels * outPlane];
         for (int channel = 0; channel < channels; channel++) {
             float[] plane = Arrays.copyOfRange(normalised, channel * inPlane, (channel + 1) * inPlane);
-            float[] resized = Resampler.toModel(plane, image.width(), image.height(), resolution, resolution);
+            float[] resized = view.toModel(plane, image.width(), image.height(), resolution);
             System.arraycopy(resized, 0, prepared, channel * outPlane, outPlane);
         }
         return prepared;

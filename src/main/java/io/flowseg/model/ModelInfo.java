@@ -1,5 +1,7 @@
 package io.flowseg.model;
 
+import io.flowseg.imaging.FieldOfView;
+
 /**
  * What a loaded velocity model is, for reports and for the sampler's input checks.
  *
@@ -10,7 +12,8 @@ package io.flowseg.model;
  * @param imageChannels channels of the conditioning image
  * @param resolution side of the square maps the model works on
  * @param parameters scalar parameter count
+ * @param view the centred part of each image the maps cover
  */
 public record ModelInfo(String name, String format, String version, String preset,
-                        int imageChannels, int resolution, long parameters) {
+                        int imageChannels, int resolution, long parameters, FieldOfView view) {
 }

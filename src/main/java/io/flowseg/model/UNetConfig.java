@@ -1,5 +1,6 @@
 package io.flowseg.model;
 
+import io.flowseg.imaging.FieldOfView;
 import java.util.List;
 
 /**
@@ -30,9 +31,12 @@ public record UNetConfig(
         boolean middleAttention,
         int attentionHeads,
         int normGroups,
-        double dropout) {
+        double dropout,
+        Double fieldOfView) {
 
     public UNetConfig {
+        fieldOfView = fieldOfView == null ? FieldOfView.WHOLE.share() : fieldOfView;
+        require(fieldOfView > 0 && fieldOfView <= 1, "fieldOfView must lie in (0, 1]");
         channelMultipliers = List.copyOf(channelMultipliers);
         attentionResolutions = List.copyOf(attentionResolutions);
         require(imageChannels >= 1, "imageChannels must be at least 1");
@@ -57,13 +61,26 @@ public record UNetConfig(
                       List<Integer> channelMultipliers, int residualBlocksPerLevel, List<Integer> attentionResolutions,
                       boolean middleAttention, int attentionHeads, int normGroups) {
         this(preset, imageChannels, resolution, baseChannels, channelMultipliers, residualBlocksPerLevel,
-                attentionResolutions, middleAttention, attentionHeads, normGroups, 0);
+                attentionResolutions, middleAttention, attentionHeads, normGroups, 0, null);
     }
 
     /** The same network with another dropout rate. */
     public UNetConfig withDropout(double rate) {
         return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
-                residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, rate);
+                residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, rate,
+                fieldOfView);
+    }
+
+    /** The same network looking at another centred share of each image. */
+    public UNetConfig withFieldOfView(FieldOfView view) {
+        return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
+                residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, dropout,
+                view.share());
+    }
+
+    /** The centred part of each image the input covers. */
+    public FieldOfView view() {
+        return new FieldOfView(fieldOfView);
     }
 
     /** The reference network of the paper (about 23 M parameters at one image channel). */

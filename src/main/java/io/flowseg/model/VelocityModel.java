@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowseg.imaging.FieldOfView;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -118,15 +119,17 @@ public final class VelocityModel implements AutoCloseable {
             model.close();
             throw new IOException("cannot load TorchScript model " + file.getFileName() + ": " + e.getMessage(), e);
         }
-        ModelInfo info = new ModelInfo(file.getFileName().toString(), "torchscript",
-                metadata.path("version").asText("unversioned"), "custom",
-                metadata.path("imageChannels").asInt(1), metadata.path("resolution").asInt(0),
-                Layers.parameterCount(model.getBlock()));
-        if (info.resolution() <= 0 || info.imageChannels() <= 0) {
+        int channels = metadata.path("imageChannels").asInt(1);
+        int resolution = metadata.path("resolution").asInt(0);
+        double share = metadata.path("fieldOfView").asDouble(FieldOfView.WHOLE.share());
+        if (resolution <= 0 || channels <= 0 || !(share > 0 && share <= 1)) {
             model.close();
             throw new IOException(TORCHSCRIPT_METADATA + " in " + file.getFileName()
-                    + " must give a positive imageChannels and resolution");
+                    + " must give a positive imageChannels and resolution, and a fieldOfView in (0, 1] if any");
         }
+        ModelInfo info = new ModelInfo(file.getFileName().toString(), "torchscript",
+                metadata.path("version").asText("unversioned"), "custom", channels, resolution,
+                Layers.parameterCount(model.getBlock()), new FieldOfView(share));
         return new VelocityModel(model, info, null, FLOW_MATCHING);
     }
 
@@ -155,7 +158,7 @@ public final class VelocityModel implements AutoCloseable {
     private static ModelInfo unetInfo(String name, String version, ConditionalUNet unet) {
         UNetConfig c = unet.config();
         return new ModelInfo(name, "flowseg", version, c.preset(), c.imageChannels(), c.resolution(),
-                unet.parameterCount());
+                unet.parameterCount(), c.view());
     }
 
     /** Writes this velocity field and its configuration to one file (flowseg format only). */

@@ -2,6 +2,7 @@ package io.flowseg.model;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.sampling.VelocityField;
 
 /** The velocity field of a {@link VelocityModel} for one thread. */
@@ -22,6 +23,11 @@ public final class VelocityPredictor implements VelocityField, AutoCloseable {
     @Override
     public int resolution() {
         return info.resolution();
+    }
+
+    @Override
+    public FieldOfView view() {
+        return info.view();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.flowseg.sampling;
 
+import io.flowseg.imaging.FieldOfView;
+
 /**
  * A learned velocity field u(t, x_t, X) evaluated on a batch. Arrays are flat, row-major:
  * x [B, 1, H, W], images [B, C, H, W], t [B]; an all-zeros image is the null condition.
@@ -12,6 +14,11 @@ public interface VelocityField {
 
     /** Side of the square maps the field works on. */
     int resolution();
+
+    /** The centred part of each image those maps cover; the whole image unless the model says otherwise. */
+    default FieldOfView view() {
+        return FieldOfView.WHOLE;
+    }
 
     /** Returns u for every row, flat [B, 1, H, W]. */
     float[] evaluate(float[] x, float[] images, float[] t, int batch);

@@ -67,6 +67,7 @@ public class ServiceAssembly {
         SamplingPolicy policy = new SamplingPolicy(ConfiguredSampling.defaults(config), limits.maxSamples(),
                 limits.maxSteps(), limits.minGuidance(), limits.maxGuidance());
         return new StudyIntake(policy, new ImageLimits(config.image().maxWidth(), config.image().maxHeight()),
-                new ModelInputPreparer(model.info().imageChannels(), model.info().resolution()), model.info().name());
+                new ModelInputPreparer(model.info().imageChannels(), model.info().resolution(), model.info().view()),
+                model.info().name());
     }
 }

@@ -39,10 +39,11 @@ public final class NetworkTrainer implements AutoCloseable {
     private NetworkTrainer(VelocityModel model, TrainingSet data, Objective objective, TrainingSettings settings) {
         UNetConfig config = model.config().orElseThrow(
                 () -> new IllegalArgumentException("only flowseg UNets can be trained, not TorchScript models"));
-        if (config.resolution() != data.resolution() || config.imageChannels() != data.imageChannels()) {
+        if (config.resolution() != data.resolution() || config.imageChannels() != data.imageChannels()
+                || !config.view().equals(data.view())) {
             throw new IllegalArgumentException("training data prepared for " + data.imageChannels() + " channels at "
-                    + data.resolution() + " px, the network takes " + config.imageChannels() + " at "
-                    + config.resolution());
+                    + data.resolution() + " px over " + data.view().share() + " of each side, the network takes "
+                    + config.imageChannels() + " at " + config.resolution() + " px over " + config.view().share());
         }
         this.model = model;
         this.data = data;

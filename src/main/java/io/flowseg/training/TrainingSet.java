@@ -1,6 +1,7 @@
 package io.flowseg.training;
 
 import io.flowseg.dataset.MultiRaterCase;
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.imaging.Resampler;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.List;
 
 /**
  * Multi-rater cases prepared once at the network's input size: each image min-max normalised to
- * [0, 1] (as at inference), and each rater mask resampled by the same geometry as its image
- * ({@link Resampler#toModel}, an area mean when shrinking) and turned into the flow's data space
- * [-1, +1] by a {@link MaskTarget}.
+ * [0, 1] (as at inference), and each rater mask cut to the same {@link FieldOfView} and resampled
+ * by the same geometry as its image ({@link Resampler#toModel}, an area mean when shrinking), then
+ * turned into the flow's data space [-1, +1] by a {@link MaskTarget}.
  */
 public final class TrainingSet {
 
@@ -28,36 +29,46 @@ public final class TrainingSet {
     private final List<Item> items;
     private final int imageChannels;
     private final int resolution;
+    private final FieldOfView view;
 
-    private TrainingSet(List<Item> items, int imageChannels, int resolution) {
+    private TrainingSet(List<Item> items, int imageChannels, int resolution, FieldOfView view) {
         this.items = List.copyOf(items);
         this.imageChannels = imageChannels;
         this.resolution = resolution;
+        this.view = view;
+    }
+
+    /** The cases prepared for a network that sees the whole image. */
+    public static TrainingSet prepare(List<MultiRaterCase> cases, int imageChannels, int resolution,
+                                      MaskTarget target) {
+        return prepare(cases, imageChannels, resolution, FieldOfView.WHOLE, target);
     }
 
     public static TrainingSet prepare(List<MultiRaterCase> cases, int imageChannels, int resolution,
-                                      MaskTarget target) {
+                                      FieldOfView view, MaskTarget target) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no training cases");
         }
-        ModelInputPreparer preparer = new ModelInputPreparer(imageChannels, resolution);
+        ModelInputPreparer preparer = new ModelInputPreparer(imageChannels, resolution, view);
         List<Item> items = new ArrayList<>(cases.size());
         for (MultiRaterCase c : cases) {
             List<float[]> masks = new ArrayList<>(c.raters());
             for (boolean[] mask : c.raterMasks()) {
-                masks.add(toTarget(mask, c, resolution, target));
+                masks.add(toTarget(mask, c, resolution, view, target));
             }
-            items.add(new Item(preparer.prepare(c.image()), masks, toTarget(majority(c.raterMasks()), c, resolution, target)));
+            items.add(new Item(preparer.prepare(c.image()), masks,
+                    toTarget(majority(c.raterMasks()), c, resolution, view, target)));
         }
-        return new TrainingSet(items, imageChannels, resolution);
+        return new TrainingSet(items, imageChannels, resolution, view);
     }
 
-    private static float[] toTarget(boolean[] mask, MultiRaterCase c, int resolution, MaskTarget target) {
+    private static float[] toTarget(boolean[] mask, MultiRaterCase c, int resolution, FieldOfView view,
+                                    MaskTarget target) {
         float[] coverage = new float[mask.length];
         for (int p = 0; p < mask.length; p++) {
             coverage[p] = mask[p] ? 1f : 0f;
         }
-        float[] resized = Resampler.toModel(coverage, c.image().width(), c.image().height(), resolution, resolution);
+        float[] resized = view.toModel(coverage, c.image().width(), c.image().height(), resolution);
         for (int p = 0; p < resized.length; p++) {
             resized[p] = target.of(resized[p]);
         }
@@ -91,5 +102,10 @@ public final class TrainingSet {
 
     public int resolution() {
         return resolution;
+    }
+
+    /** The centred part of each case's image the prepared planes cover. */
+    public FieldOfView view() {
+        return view;
     }
 }

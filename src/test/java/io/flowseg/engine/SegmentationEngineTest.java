@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.imaging.FieldOfView;
 import io.flowseg.imaging.Image;
 import io.flowseg.imaging.ImageRejectedException;
 import io.flowseg.imaging.RejectionReason;
@@ -27,6 +28,17 @@ class SegmentationEngineTest {
      * clamps it to exactly 1 or 0, so every sample agrees.
      */
     private static final class ConvergingField implements VelocityField {
+        private final FieldOfView view;
+
+        ConvergingField(FieldOfView view) {
+            this.view = view;
+        }
+
+        @Override
+        public FieldOfView view() {
+            return view;
+        }
+
         @Override
         public int imageChannels() {
             return 1;
@@ -69,7 +81,7 @@ class SegmentationEngineTest {
     }
 
     private final SegmentationEngine engine =
-            new SegmentationEngine(new ConvergingField(), 32, UncertaintySettings.defaults());
+            new SegmentationEngine(new ConvergingField(FieldOfView.WHOLE), 32, UncertaintySettings.defaults());
 
     @Test
     void agreeingSamplesGiveZeroVarianceAndMapsAtOriginalSize() {
@@ -91,6 +103,30 @@ class SegmentationEngineTest {
         assertEquals(192.0, result.summary().foregroundAreaPixels(), 1e-9);
         assertEquals(48.0, result.summary().foregroundAreaMm2(), 1e-9);
         assertEquals(7L, result.seed());
+    }
+
+    /** A model that sees the middle half of each side: its maps fill that window, its areas count that window's pixels. */
+    @Test
+    void aFieldOfViewMapsBackIntoItsWindow() {
+        SegmentationEngine centre = new SegmentationEngine(new ConvergingField(new FieldOfView(0.5)), 32,
+                UncertaintySettings.defaults());
+        StudyResult result = centre.segment(List.of(study("s1",
+                new SamplingSettings(3, 0.3f, 4, OdeSolver.EULER, 7L))), SamplingProgress.NONE).get(0);
+
+        // The window of a 24 x 16 image is columns 6-17 and rows 4-11; the bright half ends at column 12.
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 24; x++) {
+                boolean inside = x >= 6 && x < 18 && y >= 4 && y < 12;
+                assertEquals(inside && x < 12, result.consensusMask()[y * 24 + x], "consensus at " + x + "," + y);
+                if (!inside || x < 10 || x >= 14) { // bilinear blurs the bright edge's two pixels either side
+                    float expected = inside && x < 12 ? 1f : 0f;
+                    assertEquals(expected, result.meanMap()[y * 24 + x], 1e-6f, "mean at " + x + "," + y);
+                    assertEquals(expected, result.sampleAtOriginalSize(0)[y * 24 + x], 1e-6f, "sample at " + x + "," + y);
+                }
+            }
+        }
+        assertEquals(48.0, result.summary().foregroundAreaPixels(), 1e-9);
+        assertEquals(12.0, result.summary().foregroundAreaMm2(), 1e-9);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.imaging.FieldOfView;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -56,6 +57,31 @@ class VelocityModelFileTest {
                 assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again));
             }
         }
+    }
+
+    @Test
+    void theFieldOfViewTravelsWithTheFile() throws IOException {
+        Path file = dir.resolve("centre.flowseg");
+        UNetConfig centre = TestModels.TINY.withFieldOfView(new FieldOfView(0.25));
+        try (VelocityModel original = VelocityModel.untrained(centre, 3)) {
+            original.save(file, "v-centre");
+        }
+        try (VelocityModel loaded = VelocityModel.load(file)) {
+            assertEquals(new FieldOfView(0.25), loaded.info().view());
+            assertEquals(new FieldOfView(0.25), loaded.newPredictor().view());
+            assertEquals(Optional.of(centre), loaded.config());
+        }
+    }
+
+    /** A header written before the field of view existed reads as the whole image. */
+    @Test
+    void olderHeadersSeeTheWholeImage() throws IOException {
+        String json = "{\"preset\":\"custom\",\"imageChannels\":1,\"resolution\":16,\"baseChannels\":8,"
+                + "\"channelMultipliers\":[1,2],\"residualBlocksPerLevel\":1,\"attentionResolutions\":[8],"
+                + "\"middleAttention\":true,\"attentionHeads\":2,\"normGroups\":4,\"dropout\":0.0}";
+        UNetConfig old = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, UNetConfig.class);
+        assertEquals(TestModels.TINY, old);
+        assertEquals(FieldOfView.WHOLE, old.view());
     }
 
     @Test
