@@ -80,25 +80,21 @@ public record FieldOfView(double share) {
         }
 
         float[] paste(float[] windowPlane, int imageWidth, int imageHeight) {
-            if (covers(imageWidth, imageHeight)) {
-                return windowPlane;
-            }
-            float[] plane = new float[imageWidth * imageHeight];
-            for (int row = 0; row < height; row++) {
-                System.arraycopy(windowPlane, row * width, plane, (y + row) * imageWidth + x, width);
-            }
-            return plane;
+            return covers(imageWidth, imageHeight) ? windowPlane
+                    : pasteRows(windowPlane, new float[imageWidth * imageHeight], imageWidth);
         }
 
         boolean[] paste(boolean[] windowMask, int imageWidth, int imageHeight) {
-            if (covers(imageWidth, imageHeight)) {
-                return windowMask;
-            }
-            boolean[] mask = new boolean[imageWidth * imageHeight];
+            return covers(imageWidth, imageHeight) ? windowMask
+                    : pasteRows(windowMask, new boolean[imageWidth * imageHeight], imageWidth);
+        }
+
+        /** Copies the window's rows into an image-sized array of the same element type. */
+        private <A> A pasteRows(A window, A image, int imageWidth) {
             for (int row = 0; row < height; row++) {
-                System.arraycopy(windowMask, row * width, mask, (y + row) * imageWidth + x, width);
+                System.arraycopy(window, row * width, image, (y + row) * imageWidth + x, width);
             }
-            return mask;
+            return image;
         }
 
         private boolean covers(int imageWidth, int imageHeight) {
