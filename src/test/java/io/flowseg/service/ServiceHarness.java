@@ -48,7 +48,7 @@ final class ServiceHarness implements AutoCloseable {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(60));
         StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
-                IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution()), model.info().name());
+                IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution(), model.info().view()), model.info().name());
         return new StudyService.Parts(settings, codec, intake,
                 () -> new SegmentationEngine(model.newPredictor(), 32, UncertaintySettings.defaults()), 4,
                 new ResultEvents(model.info().name(), model.info().version(), UncertaintySettings.DEFAULT_UNCERTAIN_VARIANCE_LEVEL, PREVIEW_SIZE),

@@ -40,16 +40,21 @@ final class StudyEvents {
     }
 
     static StudyImage image() {
-        byte[] pixels = new byte[WIDTH * HEIGHT];
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < WIDTH; x++) {
-                double r = Math.hypot(x - WIDTH / 2.0, y - HEIGHT / 2.0);
-                pixels[y * WIDTH + x] = (byte) (r < 9 ? 220 : 40 + (x + y) % 7);
+        return image(WIDTH, HEIGHT);
+    }
+
+    /** The bright disc at the centre of a width x height image. */
+    static StudyImage image(int width, int height) {
+        byte[] pixels = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double r = Math.hypot(x - width / 2.0, y - height / 2.0);
+                pixels[y * width + x] = (byte) (r < 9 ? 220 : 40 + (x + y) % 7);
             }
         }
         return StudyImage.newBuilder()
-                .setWidth(WIDTH)
-                .setHeight(HEIGHT)
+                .setWidth(width)
+                .setHeight(height)
                 .setChannels(1)
                 .setPixelType(PixelType.UINT8)
                 .setEncoding(PixelEncoding.RAW_LE)

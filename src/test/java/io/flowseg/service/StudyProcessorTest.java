@@ -144,8 +144,8 @@ class StudyProcessorTest {
     @Test
     void resultsLargerThanTheProducerMaySendAreDeadLetteredAndBlockNothing() {
         TopicNames topics = ServiceHarness.freshTopics();
-        harness.produce(topics.studies(), List.of(event(topics, StudyEvents.study("large-1").build()),
-                event(topics, StudyEvents.study("large-2").build())));
+        harness.produce(topics.studies(), List.of(event(topics, largeStudy("large-1")),
+                event(topics, largeStudy("large-2"))));
         // A producer limit below these studies' results: sent, they would fail every transaction.
         int limit = 1500;
         Map<String, Object> connection = new java.util.HashMap<>(harness.connection());
@@ -179,8 +179,8 @@ class StudyProcessorTest {
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(limit)))))
                     .all().get(30, TimeUnit.SECONDS);
         }
-        harness.produce(topics.studies(), List.of(event(topics, StudyEvents.study("wide-1").build()),
-                event(topics, StudyEvents.study("wide-2").build())));
+        harness.produce(topics.studies(), List.of(event(topics, largeStudy("wide-1")),
+                event(topics, largeStudy("wide-2"))));
 
         try (StudyService ignored = harness.start(harness.parts(topics, CODEC), "t4")) {
             List<StudyRejected> rejected = values(harness.readUntil(topics.deadLetter(), read -> read.size() >= 2),
@@ -194,6 +194,14 @@ class StudyProcessorTest {
                 assertTrue(dead.getOriginalValue() != null, "the dead-letter topic takes the event itself");
             }
         }
+    }
+
+    /**
+     * A study whose results outgrow the small limits below whatever the model's field of view: maps
+     * that are zero outside a small window compress to almost nothing.
+     */
+    private static ImageStudy largeStudy(String studyId) {
+        return StudyEvents.study(studyId).setImage(StudyEvents.image(192, 160)).build();
     }
 
     private static ProducerRecord<byte[], byte[]> event(TopicNames topics, ImageStudy study) {
