@@ -1,5 +1,6 @@
 package io.flowseg.cli;
 
+import io.flowseg.config.FlowsegConfig;
 import io.flowseg.demo.DemoRun;
 import io.flowseg.demo.DemoStudies;
 import io.flowseg.embedded.DemoInfrastructure;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +32,9 @@ import picocli.CommandLine.Option;
 public class DemoCommand implements Callable<Integer> {
     /** How long a study's row waits for its alerts after its results are in (alerts follow from the monitoring topology). */
     private static final Duration ALERT_WAIT = Duration.ofSeconds(3);
+    /** Without a preset the demo keeps its studies cheap. */
+    private static final int CHEAP_STEPS = 10;
+    private static final String CHEAP_SOLVER = "euler";
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "multi-rater folder whose image_* files are sent (default: the bundled LIDC test images)")
@@ -41,11 +46,16 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "seed of the synthetic scenes (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--steps", defaultValue = "10",
-            description = "ODE steps each study requests; M and w vary per study (default: ${DEFAULT-VALUE})")
-    int steps;
+    @Mixin
+    SamplingPresetOption preset = new SamplingPresetOption();
 
-    @Option(names = "--solver", defaultValue = "euler", description = "solver each study requests (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N",
+            description = "ODE steps each study requests, over --preset's; M and w vary per study "
+                    + "(default: the preset's; without --preset, " + CHEAP_STEPS + ")")
+    Integer steps;
+
+    @Option(names = "--solver", paramLabel = "NAME",
+            description = "solver each study requests, over --preset's (default: the preset's; without --preset, " + CHEAP_SOLVER + ")")
     String solver;
 
     @Option(names = "--timeout", defaultValue = "PT10M", description = "give up waiting for results after this long (default: ${DEFAULT-VALUE})")
@@ -57,11 +67,14 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--stay", description = "keep the broker, service, API and dashboard running after the studies, until Ctrl-C")
     boolean stay;
 
+    private final FlowsegConfig config;
     private final ServiceLifecycle lifecycle;
     private final DemoInfrastructure infrastructure;
     private final TopologyProducer monitoring;
 
-    public DemoCommand(ServiceLifecycle lifecycle, DemoInfrastructure infrastructure, TopologyProducer monitoring) {
+    public DemoCommand(FlowsegConfig config, ServiceLifecycle lifecycle, DemoInfrastructure infrastructure,
+                       TopologyProducer monitoring) {
+        this.config = config;
         this.lifecycle = lifecycle;
         this.infrastructure = infrastructure;
         this.monitoring = monitoring;
@@ -70,7 +83,11 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
-        List<ImageStudy> studies = DemoStudies.varied(steps, solver).events(DemoStudies.lidcImages(data), synthetic, seed);
+        String presetName = preset.checkedName(config);
+        Integer requestedSteps = steps != null || presetName != null ? steps : Integer.valueOf(CHEAP_STEPS);
+        String requestedSolver = solver != null || presetName != null ? solver : CHEAP_SOLVER;
+        List<ImageStudy> studies = DemoStudies.varied(presetName, requestedSteps, requestedSolver)
+                .events(DemoStudies.lidcImages(data), synthetic, seed);
         if (studies.isEmpty()) {
             throw new IllegalArgumentException("nothing to send: " + data + " holds no image_* files and --synthetic is 0");
         }
@@ -84,8 +101,8 @@ public class DemoCommand implements Callable<Integer> {
         DemoRun run = new DemoRun(running.topics(), running.codec(), running.registry(), running.connection(), console,
                 ALERT_WAIT);
         DemoRun.Summary summary = run.stream(studies, timeout);
-        run.writeReport(out.resolve("report.html"), "requests: " + steps + " " + solver
-                + " steps, M and w varied per study; initial alert policy: " + monitoring.initialPolicy().id());
+        run.writeReport(out.resolve("report.html"), "requests: " + requested(presetName, requestedSteps, requestedSolver)
+                + ", M and w varied per study; initial alert policy: " + monitoring.initialPolicy().id());
         console.println(summary.describe());
         console.println("report: " + out.resolve("report.html"));
         if (stay) {
@@ -96,5 +113,12 @@ public class DemoCommand implements Callable<Integer> {
             Quarkus.waitForExit();
         }
         return summary.complete() ? 0 : 1;
+    }
+
+    /** The sampler the studies ask for, as the report's header says it. */
+    private static String requested(String presetName, Integer requestedSteps, String requestedSolver) {
+        return (presetName != null ? "preset " + presetName : "no preset")
+                + (requestedSteps != null ? ", " + requestedSteps + " steps" : "")
+                + (requestedSolver != null ? ", solver " + requestedSolver : "");
     }
 }

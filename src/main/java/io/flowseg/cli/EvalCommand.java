@@ -26,8 +26,11 @@ import io.flowseg.evaluation.report.SweepPlot;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingPreset;
+import io.flowseg.sampling.SamplingPresets;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.service.ConfiguredEngine;
+import io.flowseg.service.ConfiguredSampling;
 import io.flowseg.service.ModelSource;
 import io.flowseg.training.ModelCaseSampler;
 import io.flowseg.training.Objective;
@@ -56,6 +59,9 @@ public class EvalCommand implements Callable<Integer> {
 
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
+
+    @Mixin
+    SamplingPresetOption preset = new SamplingPresetOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
@@ -86,6 +92,11 @@ public class EvalCommand implements Callable<Integer> {
             description = "step counts of the sweep (default: ${DEFAULT-VALUE})")
     List<Integer> sweepSteps;
 
+    @Option(names = "--sweep-presets", paramLabel = "NAME,...", split = ",",
+            description = "presets evaluated beside the grid, at each guidance weight (default: every one of "
+                    + "flowseg.sampling.presets; none: no preset)")
+    List<String> sweepPresets;
+
     @Option(names = "--sweep-guidance", paramLabel = "W,...", split = ",",
             description = "guidance weights of the sweep (default: the --guidance value)")
     List<Float> sweepGuidance;
@@ -102,7 +113,7 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Evaluation evaluation = new Evaluation(
                 new MultiRaterEvaluator(EmptyPairConvention.parse(emptyPairs), Calibration.DEFAULT_BINS));
-        SamplingSettings settings = sampling.overConfigured(config);
+        SamplingSettings settings = sampling.overConfigured(config, preset);
         CaseSampler oracle = baseline == null ? null : baseline(settings);
         List<MultiRaterCase> cases = readCases();
         if (folds != null) {
@@ -167,14 +178,23 @@ public class EvalCommand implements Callable<Integer> {
 
     private void sweep(Sweep runner, List<MultiRaterCase> cases, SamplingSettings settings) throws IOException {
         SweepGrid grid = new SweepGrid(sweepSolvers.stream().map(OdeSolver::parse).toList(),
-                sweepGuidance != null ? sweepGuidance : List.of(settings.guidance()), sweepSteps,
+                sweepGuidance != null ? sweepGuidance : List.of(settings.guidance()), sweepSteps, sweptPresets(),
                 settings.samples(), settings.seed());
         List<SweepRow> rows = runner.run(cases, grid, point -> new ProgressBar(System.err,
-                point.solver().id() + " " + point.steps() + " steps w=" + point.guidance()));
+                (point.preset() != null ? point.preset() + ": " : "") + point.solver().id() + " " + point.steps()
+                        + " steps w=" + point.guidance()));
         SweepCsv.write(out.resolve("sweep.csv"), rows);
         SweepPlot.write(out.resolve("sweep.png"), rows);
         System.out.print(ConsoleTables.sweep(rows));
         System.out.printf("wrote %s and %s (%d cases)%n", out.resolve("sweep.csv"), out.resolve("sweep.png"),
                 cases.size());
+    }
+
+    private List<SamplingPreset> sweptPresets() {
+        SamplingPresets configured = ConfiguredSampling.presets(config);
+        if (sweepPresets == null) {
+            return configured.all();
+        }
+        return sweepPresets.equals(List.of("none")) ? List.of() : sweepPresets.stream().map(configured::get).toList();
     }
 }

@@ -51,6 +51,9 @@ public class SampleCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling = new SamplingOptions();
 
+    @Mixin
+    SamplingPresetOption preset = new SamplingPresetOption();
+
     @Option(names = "--noise", paramLabel = "FILE.npy", description = "explicit initial noise, float32 [M,1,R,R] or [M,R,R] at model resolution R")
     Path noise;
 
@@ -71,7 +74,7 @@ public class SampleCommand implements Callable<Integer> {
         Image decoded = input.decode();
         try (VelocityModel velocityModel = models.loadVelocityField(model); VelocityPredictor field = velocityModel.newPredictor()) {
             InitialNoise initialNoise = InitialNoise.read(noise, field.resolution());
-            SamplingSettings settings = sampling.overConfigured(config);
+            SamplingSettings settings = sampling.overConfigured(config, preset);
             if (initialNoise != null) {
                 settings = withNoiseSampleCount(settings, initialNoise);
             }

@@ -3,7 +3,6 @@ package io.flowseg.cli;
 import io.flowseg.config.FlowsegConfig;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingSettings;
-import io.flowseg.service.ConfiguredSampling;
 import picocli.CommandLine.Option;
 
 /** The per-request sampling options shared by the commands; unset ones fall back to the command's defaults. */
@@ -29,8 +28,8 @@ final class SamplingOptions {
         return defaults.overriddenBy(samples, guidance, steps, solver != null ? OdeSolver.parse(solver) : null, seed);
     }
 
-    /** These options over the configured defaults ({@code flowseg.sampling.*}). */
-    SamplingSettings overConfigured(FlowsegConfig config) {
-        return over(ConfiguredSampling.defaults(config));
+    /** These options over the configured defaults ({@code flowseg.sampling.*}), or over the preset given. */
+    SamplingSettings overConfigured(FlowsegConfig config, SamplingPresetOption preset) {
+        return over(preset.defaults(config));
     }
 }

@@ -16,7 +16,8 @@ final class SummaryJson {
     record ImageFacts(int width, int height, int channels, PixelSize spacingMm) {
     }
 
-    record Document(String study, int samples, float guidance, int steps, String solver, long seed,
+    /** {@code preset} is null when explicit steps or solver replaced the preset's. */
+    record Document(String study, int samples, float guidance, int steps, String solver, String preset, long seed,
                     String seedSource, ModelInfo model, ImageFacts image, UncertaintySummary figures,
                     long networkEvaluations, int forwardPasses, double seconds, String device) {
     }
@@ -30,7 +31,7 @@ final class SummaryJson {
         var settings = study.settings();
         var samples = result.samples();
         JSON.writeValue(file.toFile(), new Document(study.id(), settings.samples(), settings.guidance(),
-                settings.steps(), settings.solver().id(), result.seed(), seedSource, model,
+                settings.steps(), settings.solver().id(), settings.preset(), result.seed(), seedSource, model,
                 new ImageFacts(study.image().width(), study.image().height(), study.image().channels(), study.spacing()),
                 result.summary(), samples.networkEvaluations(), samples.forwardPasses(), seconds, device));
     }

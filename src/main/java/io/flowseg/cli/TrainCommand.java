@@ -10,6 +10,7 @@ import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingSettings;
+import io.flowseg.service.ConfiguredSampling;
 import io.flowseg.training.Augmentation;
 import io.flowseg.training.Checkpoint;
 import io.flowseg.training.MaskTarget;
@@ -144,7 +145,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-steps", defaultValue = "10", description = "solver steps for validation GED (default: ${DEFAULT-VALUE})")
     int validationSteps;
 
-    @Option(names = "--validation-solver", description = "solver for validation GED (default: the service's, flowseg.sampling.solver)")
+    @Option(names = "--validation-solver", description = "solver for validation GED (default: the service's default preset's)")
     String validationSolver;
 
     @Option(names = "--model-version", paramLabel = "TEXT", description = "version written into the model, with -step<N> appended for the chosen step (default: <objective>-seed<seed>)")
@@ -182,7 +183,7 @@ public class TrainCommand implements Callable<Integer> {
             TrainingSettings s = trainer.settings();
             ValidationGed validation = validationSet.isEmpty() ? null : new ValidationGed(validationSet,
                     new SamplingSettings(validationSamples, config.sampling().guidance(), validationSteps,
-                            OdeSolver.parse(validationSolver != null ? validationSolver : config.sampling().solver()), 0L),
+                            validationSolver != null ? OdeSolver.parse(validationSolver) : ConfiguredSampling.defaults(config).solver(), 0L),
                     config.engine().maxBatch());
             Augmentation a = s.augmentation();
             System.out.printf("flowseg train: %s, %s preset at %d px over %s of each image side on %s; %d training cases, %d held out; "

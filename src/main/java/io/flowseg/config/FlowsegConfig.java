@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every flowseg setting, under the {@code flowseg.} prefix; defaults are documented in application.properties. */
@@ -67,11 +68,25 @@ public interface FlowsegConfig {
         @WithDefault("0.3")
         float guidance();
 
-        @WithDefault("100")
-        int steps();
+        /** The preset whose steps and solver a request gets when it names none. */
+        @WithDefault("paper")
+        String preset();
 
-        @WithDefault("midpoint")
-        String solver();
+        /** Overrides the default preset's steps when set. */
+        Optional<Integer> steps();
+
+        /** Overrides the default preset's solver when set. */
+        Optional<String> solver();
+
+        /** The named presets a request or command may ask for. */
+        Map<String, Preset> presets();
+
+        /** One named preset ({@code flowseg.sampling.presets.<name>.steps} and {@code .solver}). */
+        interface Preset {
+            int steps();
+
+            String solver();
+        }
     }
 
     /** Uncertainty summary settings. */

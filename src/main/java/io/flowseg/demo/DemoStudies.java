@@ -44,11 +44,15 @@ public final class DemoStudies {
         this.requests = requests;
     }
 
-    /** M and w vary from study to study; steps and solver are the same for all (the demo keeps them cheap). */
-    public static DemoStudies varied(int steps, String solver) {
+    /**
+     * M and w vary from study to study; preset, steps and solver are the same for all, each null
+     * where the service's default is to apply.
+     */
+    public static DemoStudies varied(String preset, Integer steps, String solver) {
         return new DemoStudies(index -> SamplingRequest.newBuilder()
                 .setSamples(SAMPLES[index % SAMPLES.length])
                 .setGuidance(GUIDANCE[index % GUIDANCE.length])
+                .setPreset(preset)
                 .setSteps(steps)
                 .setSolver(solver)
                 .build());

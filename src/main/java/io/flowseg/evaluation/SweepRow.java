@@ -13,9 +13,10 @@ import io.flowseg.sampling.SamplingSettings;
 public record SweepRow(SamplingSettings settings, AggregateMetrics aggregate, double networkEvaluationsPerStudy,
                        double secondsPerStudy) {
 
-    /** The curve this point belongs to in a quality-versus-cost plot: its solver and guidance weight. */
+    /** The curve this point belongs to in a quality-versus-cost plot: its solver and guidance weight, or its preset. */
     public String series() {
-        return settings.solver().id() + " w=" + settings.guidance();
+        String sampler = settings.preset() != null ? "preset " + settings.preset() : settings.solver().id();
+        return sampler + " w=" + settings.guidance();
     }
 
     /** Mean of a metric over the cases. */

@@ -9,8 +9,10 @@ package io.flowseg.sampling;
  * @param steps N, integration steps from t = 0 to t = 1
  * @param solver ODE solver
  * @param seed noise seed, or null to derive one from the study id ({@link Seeds#forStudy})
+ * @param preset name of the {@link SamplingPreset} whose steps and solver these are, or null when
+ *               they were set explicitly
  */
-public record SamplingSettings(int samples, float guidance, int steps, OdeSolver solver, Long seed) {
+public record SamplingSettings(int samples, float guidance, int steps, OdeSolver solver, Long seed, String preset) {
 
     public SamplingSettings {
         if (samples < 1) {
@@ -27,15 +29,32 @@ public record SamplingSettings(int samples, float guidance, int steps, OdeSolver
         }
     }
 
-    /** The paper's settings: M = 15, w = 0.3, 100 midpoint steps, seed from the study id. */
-    public static SamplingSettings paper() {
-        return new SamplingSettings(15, 0.3f, 100, OdeSolver.MIDPOINT, null);
+    /** Settings with explicit steps and solver, no preset. */
+    public SamplingSettings(int samples, float guidance, int steps, OdeSolver solver, Long seed) {
+        this(samples, guidance, steps, solver, seed, null);
     }
 
-    /** These settings with a request's own values where it sets them; a null keeps this setting. */
+    /** The paper's settings: M = 15, w = 0.3, 100 midpoint steps (the paper preset), seed from the study id. */
+    public static SamplingSettings paper() {
+        SamplingPreset paper = SamplingPreset.paper();
+        return new SamplingSettings(15, 0.3f, paper.steps(), paper.solver(), null, paper.name());
+    }
+
+    /** These settings with a preset's steps and solver. */
+    public SamplingSettings withPreset(SamplingPreset chosen) {
+        return new SamplingSettings(samples, guidance, chosen.steps(), chosen.solver(), seed, chosen.name());
+    }
+
+    /**
+     * These settings with a request's own values where it sets them; a null keeps this setting. The
+     * preset name stays only while the steps and solver are still the preset's.
+     */
     public SamplingSettings overriddenBy(Integer samples, Float guidance, Integer steps, OdeSolver solver, Long seed) {
+        int newSteps = steps != null ? steps : this.steps;
+        OdeSolver newSolver = solver != null ? solver : this.solver;
+        String keptPreset = newSteps == this.steps && newSolver == this.solver ? preset : null;
         return new SamplingSettings(samples != null ? samples : this.samples, guidance != null ? guidance : this.guidance,
-                steps != null ? steps : this.steps, solver != null ? solver : this.solver, seed != null ? seed : this.seed);
+                newSteps, newSolver, seed != null ? seed : this.seed, keptPreset);
     }
 
     /** The seed of a study's initial noise: the request's own, else one derived from the study id. */

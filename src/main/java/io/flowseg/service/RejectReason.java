@@ -33,6 +33,8 @@ public sealed interface RejectReason permits RejectReason.Service, RejectReason.
         SETTINGS_OUT_OF_BOUNDS,
         /** The requested solver is not one of euler, midpoint, heun, rk4. */
         UNKNOWN_SOLVER,
+        /** The requested sampling preset is not one of the service's {@code flowseg.sampling.presets}. */
+        UNKNOWN_PRESET,
         /** The requested model is not the one this service runs. */
         UNKNOWN_MODEL,
         /** The engine failed on this study alone (the studies of a failing shared pass are sampled again one by one). */

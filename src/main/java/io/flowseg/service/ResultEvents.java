@@ -60,6 +60,7 @@ public final class ResultEvents {
                 .setSeed(result.seed())
                 .setModelName(modelName)
                 .setModelVersion(modelVersion)
+                .setPreset(s.preset())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.flowseg.service;
 
 import io.flowseg.events.SamplingRequest;
 import io.flowseg.sampling.OdeSolver;
+import io.flowseg.sampling.SamplingPresets;
 import io.flowseg.sampling.SamplingSettings;
 
 /**
@@ -10,12 +11,13 @@ import io.flowseg.sampling.SamplingSettings;
  * settings its requester asked for.
  *
  * @param defaults    used for every setting a request leaves null (the seed default: from the study id)
+ * @param presets     the presets a request may name; its explicit steps and solver still override them
  * @param maxSamples  largest M
  * @param maxSteps    largest N
  * @param minGuidance smallest w
  * @param maxGuidance largest w
  */
-public record SamplingPolicy(SamplingSettings defaults, int maxSamples, int maxSteps, float minGuidance,
+public record SamplingPolicy(SamplingSettings defaults, SamplingPresets presets, int maxSamples, int maxSteps, float minGuidance,
                              float maxGuidance) {
 
     public SamplingPolicy {
@@ -38,9 +40,17 @@ public record SamplingPolicy(SamplingSettings defaults, int maxSamples, int maxS
                 throw new StudyRejectedException(RejectReason.Service.UNKNOWN_SOLVER, e.getMessage());
             }
         }
+        SamplingSettings base = defaults;
+        if (request.getPreset() != null) {
+            try {
+                base = defaults.withPreset(presets.get(request.getPreset()));
+            } catch (IllegalArgumentException e) {
+                throw new StudyRejectedException(RejectReason.Service.UNKNOWN_PRESET, e.getMessage());
+            }
+        }
         SamplingSettings settings;
         try {
-            settings = defaults.overriddenBy(request.getSamples(), request.getGuidance(), request.getSteps(), solver,
+            settings = base.overriddenBy(request.getSamples(), request.getGuidance(), request.getSteps(), solver,
                     request.getSeed());
         } catch (IllegalArgumentException e) {
             throw new StudyRejectedException(RejectReason.Service.SETTINGS_OUT_OF_BOUNDS, e.getMessage());

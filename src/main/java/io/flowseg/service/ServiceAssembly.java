@@ -64,8 +64,8 @@ public class ServiceAssembly {
     /** Validation of incoming studies for this model, with the configured defaults and limits. */
     public StudyIntake intake(VelocityModel model) {
         FlowsegConfig.Limits limits = config.limits();
-        SamplingPolicy policy = new SamplingPolicy(ConfiguredSampling.defaults(config), limits.maxSamples(),
-                limits.maxSteps(), limits.minGuidance(), limits.maxGuidance());
+        SamplingPolicy policy = new SamplingPolicy(ConfiguredSampling.defaults(config), ConfiguredSampling.presets(config),
+                limits.maxSamples(), limits.maxSteps(), limits.minGuidance(), limits.maxGuidance());
         return new StudyIntake(policy, new ImageLimits(config.image().maxWidth(), config.image().maxHeight()),
                 new ModelInputPreparer(model.info().imageChannels(), model.info().resolution(), model.info().view()),
                 model.info().name());

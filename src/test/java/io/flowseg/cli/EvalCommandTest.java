@@ -131,12 +131,14 @@ class EvalCommandTest {
     void sweepPrintsAndWritesOneRowPerGridPointWithItsCost(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("sweep");
         LaunchResult result = evalTinyModel(launcher, out, "--sweep", "--sweep-solvers", "euler,heun",
-                "--sweep-steps", "1,2", "--sweep-guidance", "0.5");
+                "--sweep-steps", "1,2", "--sweep-guidance", "0.5", "--sweep-presets", "paper");
 
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
-        assertEquals(1 + 2 * 2, csv.size());
+        assertEquals(1 + 2 * 2 + 1, csv.size(), "the grid, then the preset");
+        assertTrue(csv.get(5).startsWith("paper,midpoint,100,"), csv.get(5));
         // heun, 2 steps, w = 0.5: 2 samples x 2 steps x 2 stages x 2 rows
-        assertTrue(result.getOutput().matches("(?s).*\\nheun +2 +0\\.5 +16 .*"), result.getOutput());
+        assertTrue(result.getOutput().matches("(?s).*\\n- +heun +2 +0\\.5 +16 .*"), result.getOutput());
+        assertTrue(result.getOutput().matches("(?s).*\\npaper +midpoint +100 +0\\.5 +800 .*"), result.getOutput());
         assertNotNull(ImageIO.read(out.resolve("sweep.png").toFile()));
     }
 }

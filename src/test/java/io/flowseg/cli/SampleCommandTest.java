@@ -67,6 +67,7 @@ class SampleCommandTest {
         assertEquals(0.5, summary.get("guidance").asDouble(), 1e-6);
         assertEquals(2, summary.get("steps").asInt());
         assertEquals("heun", summary.get("solver").asText());
+        assertTrue(summary.get("preset").isNull(), "explicit steps and solver: no preset");
         assertEquals(42, summary.get("seed").asLong());
         assertEquals("given", summary.get("seedSource").asText());
         assertEquals("flowseg-small-64.flowseg", summary.get("model").get("name").asText());
@@ -100,6 +101,25 @@ class SampleCommandTest {
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertEquals(2, summary.get("samples").asInt());
         assertEquals("noise file", summary.get("seedSource").asText());
+    }
+
+    @Test
+    void aNamedPresetSetsStepsAndSolverAndAnUnknownOneIsRefused(QuarkusMainLauncher launcher) throws Exception {
+        Path image = png("scan.png", 32, 32, false);
+        Path out = dir.resolve("paper");
+        LaunchResult result = launcher.launch("sample", "--image", image.toString(), "--preset", "paper",
+                "--samples", "1", "--guidance", "0", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals("paper", summary.get("preset").asText());
+        assertEquals(100, summary.get("steps").asInt());
+        assertEquals("midpoint", summary.get("solver").asText());
+        assertEquals(200, summary.get("networkEvaluations").asLong(), "1 sample x 100 steps x 2 stages");
+
+        LaunchResult unknown = launcher.launch("sample", "--image", image.toString(), "--preset", "turbo",
+                "--out", dir.resolve("turbo").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.getErrorOutput().contains("unknown sampling preset 'turbo' (known: "), unknown.getErrorOutput());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowseg.events.ImageStudy;
+import io.flowseg.wire.TestEvents;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -23,6 +25,14 @@ class CompatibilityLevelTest {
         Optional<String> problem = CompatibilityLevel.BACKWARD_TRANSITIVE.incompatibility(REQUIRED_B, versions);
         assertTrue(problem.isPresent(), "A's data has no b");
         assertTrue(problem.get().contains("READER_FIELD_MISSING_DEFAULT_VALUE"), problem.get());
+    }
+
+    @Test
+    void theShippedImageStudyReadsEveryEarlierVersionsData() {
+        List<Schema> versions = List.of(TestEvents.imageStudyV1(), TestEvents.imageStudyV3());
+
+        assertEquals(Optional.empty(),
+                CompatibilityLevel.BACKWARD_TRANSITIVE.incompatibility(ImageStudy.getClassSchema(), versions));
     }
 
     @Test

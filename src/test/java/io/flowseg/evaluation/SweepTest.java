@@ -1,6 +1,7 @@
 package io.flowseg.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowseg.engine.SegmentationEngine;
@@ -8,6 +9,7 @@ import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingProgress;
+import io.flowseg.sampling.SamplingPreset;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.UncertaintySettings;
 import java.util.List;
@@ -17,7 +19,7 @@ class SweepTest {
 
     @Test
     void gridVariesStepsFastest() {
-        SweepGrid grid = new SweepGrid(List.of(OdeSolver.EULER, OdeSolver.RK4), List.of(0f), List.of(5, 10), 4, 3L);
+        SweepGrid grid = new SweepGrid(List.of(OdeSolver.EULER, OdeSolver.RK4), List.of(0f), List.of(5, 10), List.of(), 4, 3L);
         assertEquals(List.of(
                 new SamplingSettings(4, 0f, 5, OdeSolver.EULER, 3L), new SamplingSettings(4, 0f, 10, OdeSolver.EULER, 3L),
                 new SamplingSettings(4, 0f, 5, OdeSolver.RK4, 3L), new SamplingSettings(4, 0f, 10, OdeSolver.RK4, 3L)),
@@ -25,8 +27,23 @@ class SweepTest {
     }
 
     @Test
+    void presetsFollowTheGridAtEachGuidanceWeightUnderTheirName() {
+        SamplingPreset fast = new SamplingPreset("fast", 3, OdeSolver.HEUN);
+        SweepGrid grid = new SweepGrid(List.of(OdeSolver.EULER), List.of(0f, 0.3f), List.of(5), List.of(fast), 4, null);
+
+        assertEquals(List.of(
+                new SamplingSettings(4, 0f, 5, OdeSolver.EULER, null), new SamplingSettings(4, 0.3f, 5, OdeSolver.EULER, null),
+                new SamplingSettings(4, 0f, 3, OdeSolver.HEUN, null, "fast"),
+                new SamplingSettings(4, 0.3f, 3, OdeSolver.HEUN, null, "fast")), grid.points());
+        assertEquals(2, new SweepGrid(List.of(), List.of(0f, 1f), List.of(), List.of(fast), 4, null).points().size(),
+                "presets alone make a sweep");
+        assertThrows(IllegalArgumentException.class,
+                () -> new SweepGrid(List.of(), List.of(0f), List.of(5), List.of(), 4, null));
+    }
+
+    @Test
     void oneRowPerGridPointCostingSamplesTimesStepsTimesStagesTimesGuidanceRows() {
-        SweepGrid grid = new SweepGrid(List.of(OdeSolver.EULER, OdeSolver.MIDPOINT), List.of(0f, 0.5f), List.of(2), 2, null);
+        SweepGrid grid = new SweepGrid(List.of(OdeSolver.EULER, OdeSolver.MIDPOINT), List.of(0f, 0.5f), List.of(2), List.of(), 2, null);
         try (VelocityModel model = EvaluationFixtures.tinyModel(); VelocityPredictor field = model.newPredictor()) {
             SegmentationEngine engine = new SegmentationEngine(field, 32, UncertaintySettings.defaults());
             Sweep sweep = new Sweep(new Evaluation(new MultiRaterEvaluator()),

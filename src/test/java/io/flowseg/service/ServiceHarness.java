@@ -6,6 +6,8 @@ import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.sampling.SamplingPreset;
+import io.flowseg.sampling.SamplingPresets;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.uncertainty.UncertaintySettings;
 import io.flowseg.wire.EventCodec;
@@ -47,7 +49,7 @@ final class ServiceHarness implements AutoCloseable {
     StudyService.Parts parts(TopicNames topics, EventCodec codec) {
         ProcessorSettings settings = new ProcessorSettings(topics, Duration.ofMillis(50), 8, MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(60));
-        StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), 64, 500, 0f, 10f),
+        StudyIntake intake = new StudyIntake(new SamplingPolicy(SamplingSettings.paper(), new SamplingPresets(List.of(SamplingPreset.paper())), 64, 500, 0f, 10f),
                 IMAGE_LIMITS, new ModelInputPreparer(1, model.info().resolution(), model.info().view()), model.info().name());
         return new StudyService.Parts(settings, codec, intake,
                 () -> new SegmentationEngine(model.newPredictor(), 32, UncertaintySettings.defaults()), 4,

@@ -144,6 +144,22 @@ class AvroEventDecoderTest {
     }
 
     @Test
+    void aVersion3EventDecodesWithoutAPresetAndKeepsItsOtherSettings() {
+        ImageStudy study = ImageStudy.newBuilder(TestEvents.imageStudy("study-1")).setPriority(StudyPriority.URGENT).build();
+        study.getSampling().setPreset("fast");
+        byte[] v3Event = encoder.encode("studies", false, TestEvents.asWrittenWith(TestEvents.imageStudyV3(), study));
+
+        ImageStudy decoded = decoder.decode(v3Event);
+        assertAll(
+                () -> assertNull(decoded.getSampling().getPreset(), "version 3 has no preset: the service's default"),
+                () -> assertEquals("small-64", decoded.getSampling().getModel()),
+                () -> assertEquals(4, decoded.getSampling().getSamples()),
+                () -> assertEquals(StudyPriority.URGENT, decoded.getPriority()));
+        assertEquals("fast", decoder.decode(encoder.encode("studies", false, study)).getSampling().getPreset(),
+                "the current schema carries it");
+    }
+
+    @Test
     void anUnreachableRegistryIsTransient() {
         byte[] event = encoder.encode("studies", false, TestEvents.imageStudy("study-1"));
         registry.failWith(new SchemaRegistryException("no answer from the schema registry", new ConnectException()));

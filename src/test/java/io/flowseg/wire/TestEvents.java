@@ -67,22 +67,36 @@ public final class TestEvents {
 
     /** ImageStudy before StudyImage.pixelSpacing and SamplingRequest.model were added. */
     public static Schema imageStudyV1() {
-        try (InputStream in = TestEvents.class.getResourceAsStream("/schemas/ImageStudy-v1.avsc")) {
-            return new Schema.Parser().parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return schema("/schemas/ImageStudy-v1.avsc");
+    }
+
+    /** ImageStudy before SamplingRequest.preset (version 4) was added. */
+    public static Schema imageStudyV3() {
+        return schema("/schemas/ImageStudy-v3.avsc");
     }
 
     /** The study as an older producer would have it: written, then read back with the v1 schema. */
     public static GenericRecord asV1(ImageStudy study) {
+        return asWrittenWith(imageStudyV1(), study);
+    }
+
+    /** The study as a producer with an older schema would have it: written, then read back with that schema. */
+    public static GenericRecord asWrittenWith(Schema older, ImageStudy study) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             new SpecificDatumWriter<ImageStudy>(ImageStudy.getClassSchema()).write(study, encoder);
             encoder.flush();
-            return new GenericDatumReader<GenericRecord>(ImageStudy.getClassSchema(), imageStudyV1())
+            return new GenericDatumReader<GenericRecord>(ImageStudy.getClassSchema(), older)
                     .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Schema schema(String resource) {
+        try (InputStream in = TestEvents.class.getResourceAsStream(resource)) {
+            return new Schema.Parser().parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

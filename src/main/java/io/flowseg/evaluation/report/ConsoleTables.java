@@ -54,13 +54,14 @@ public final class ConsoleTables {
 
     /** One row per grid point: its settings, its cost and the mean of each quality metric. */
     public static String sweep(List<SweepRow> rows) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %5s %5s %10s %8s", "solver", "steps", "w",
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-8s %-9s %5s %5s %10s %8s", "preset", "solver", "steps", "w",
                 "NFE/study", "s/study"));
         SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %8s", metric)));
         table.append(System.lineSeparator());
         for (SweepRow row : rows) {
             SamplingSettings s = row.settings();
-            table.append(String.format(Locale.ROOT, "%-9s %5d %5s %10.0f %8.3f", s.solver().id(), s.steps(), s.guidance(),
+            table.append(String.format(Locale.ROOT, "%-8s %-9s %5d %5s %10.0f %8.3f", s.preset() == null ? "-" : s.preset(),
+                    s.solver().id(), s.steps(), s.guidance(),
                     row.networkEvaluationsPerStudy(), row.secondsPerStudy()));
             SWEEP_METRICS.forEach(metric -> table.append(String.format(Locale.ROOT, " %8.4f", row.mean(metric))));
             table.append(System.lineSeparator());

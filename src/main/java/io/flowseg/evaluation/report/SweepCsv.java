@@ -17,7 +17,7 @@ public final class SweepCsv {
     }
 
     public static void write(Path file, List<SweepRow> rows) throws IOException {
-        List<String> header = new ArrayList<>(List.of("solver", "steps", "guidance", "samples", "seed",
+        List<String> header = new ArrayList<>(List.of("preset", "solver", "steps", "guidance", "samples", "seed",
                 "network_evaluations_per_study", "seconds_per_study"));
         for (String metric : rows.get(0).aggregate().summaries().keySet()) {
             header.addAll(List.of(metric, metric + "_std"));
@@ -26,7 +26,7 @@ public final class SweepCsv {
         List<List<String>> lines = new ArrayList<>();
         for (SweepRow row : rows) {
             SamplingSettings s = row.settings();
-            List<String> line = new ArrayList<>(List.of(s.solver().id(), Integer.toString(s.steps()),
+            List<String> line = new ArrayList<>(List.of(s.preset() == null ? "" : s.preset(), s.solver().id(), Integer.toString(s.steps()),
                     Float.toString(s.guidance()), Integer.toString(s.samples()),
                     s.seed() == null ? "from case id" : s.seed().toString(),
                     Csv.number(row.networkEvaluationsPerStudy()), Csv.number(row.secondsPerStudy())));
