@@ -17,7 +17,7 @@ final class SamplingOptions {
     @Option(names = "--steps", paramLabel = "N", description = "ODE steps from t = 0 to 1")
     Integer steps;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "euler, midpoint, heun or rk4")
+    @Option(names = "--solver", paramLabel = "NAME", description = "euler, midpoint, heun, rk4, or shortcut (a few steps of a step-conditioned model)")
     String solver;
 
     @Option(names = "--seed", paramLabel = "S", description = "noise seed (default: derived from the study id)")

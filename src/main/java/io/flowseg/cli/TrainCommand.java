@@ -8,6 +8,7 @@ import io.flowseg.dataset.SyntheticPreset;
 import io.flowseg.imaging.FieldOfView;
 import io.flowseg.model.ComputeDevice;
 import io.flowseg.model.UNetConfig;
+import io.flowseg.model.VelocityModel;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.service.ConfiguredSampling;
@@ -124,6 +125,17 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seeds weights, batches and the validation split (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--shortcut", paramLabel = "SHARE", defaultValue = "0",
+            description = "share of each batch's rows trained for few-step sampling (a shortcut model: the network also takes "
+                    + "the step size, sampled with --solver shortcut in 1-8 steps); 0.25 is the shortcut paper's, 0 plain flow "
+                    + "matching (default: ${DEFAULT-VALUE})")
+    float shortcut;
+
+    @Option(names = "--from", paramLabel = "MODEL", description = "start from a trained flowseg model's weights (a fine-tune): "
+            + "its architecture, resolution and field of view replace --preset, --resolution, --field-of-view and --dropout; "
+            + "with --shortcut it gains the step embedding, which starts at zero, so the run starts from the model's own outputs")
+    Path from;
+
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue a run from its checkpoint (settings come from it; --steps may extend it)")
     Path resume;
 
@@ -145,7 +157,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-steps", defaultValue = "10", description = "solver steps for validation GED (default: ${DEFAULT-VALUE})")
     int validationSteps;
 
-    @Option(names = "--validation-solver", description = "solver for validation GED (default: the service's default preset's)")
+    @Option(names = "--validation-solver", description = "solver for validation GED (default: shortcut with --shortcut, else the service's default preset's)")
     String validationSolver;
 
     @Option(names = "--model-version", paramLabel = "TEXT", description = "version written into the model, with -step<N> appended for the chosen step (default: <objective>-seed<seed>)")
@@ -183,18 +195,19 @@ public class TrainCommand implements Callable<Integer> {
             TrainingSettings s = trainer.settings();
             ValidationGed validation = validationSet.isEmpty() ? null : new ValidationGed(validationSet,
                     new SamplingSettings(validationSamples, config.sampling().guidance(), validationSteps,
-                            validationSolver != null ? OdeSolver.parse(validationSolver) : ConfiguredSampling.defaults(config).solver(), 0L),
+                            validationSolver(s), 0L),
                     config.engine().maxBatch());
             Augmentation a = s.augmentation();
             System.out.printf("flowseg train: %s, %s preset at %d px over %s of each image side on %s; %d training cases, %d held out; "
                             + "batch %d, lr %s (warm-up %d, cosine to %s), betas (%s, %s), weight decay %s, EMA %s,"
                             + " condition dropout %s, dropout %s, %s targets; augmentation: dihedral %s, shift %d,"
-                            + " contrast %s, gamma %s, noise %s; seed %d%n",
+                            + " contrast %s, gamma %s, noise %s; shortcut rows %d of %d; seed %d%n",
                     trainer.objective().id(), trainer.model().info().preset(), trainer.model().info().resolution(),
                     trainer.model().info().view().share(), ComputeDevice.get(), trainingCases.size(), validationSet.size(), s.batchSize(), s.learningRate(),
                     s.warmupSteps(), s.finalLearningRate(), s.beta1(), s.beta2(), s.weightDecay(), s.emaDecay(),
                     s.conditionDropout(), trainer.model().config().orElseThrow().dropout(), s.maskTarget().id(),
-                    a.dihedral(), a.maxShift(), a.contrast(), a.gamma(), a.noise(), s.seed());
+                    a.dihedral(), a.maxShift(), a.contrast(), a.gamma(), a.noise(), s.shortcutRows(), s.batchSize(),
+                    s.seed());
             if (validation != null) {
                 SamplingSettings v = validation.settings();
                 System.out.printf("validation GED every %d steps on %d held-out cases: M=%d, w=%s, %d %s steps;"
@@ -226,14 +239,39 @@ public class TrainCommand implements Callable<Integer> {
             return NetworkTrainer.resume(resume, TrainingSet.prepare(trainingCases, saved.imageChannels(),
                     saved.resolution(), saved.view(), resumed.settings().maskTarget()), steps);
         }
-        FieldOfView view = new FieldOfView(fieldOfView);
-        UNetConfig network = UNetConfig.preset(preset, channels, resolution).withDropout(dropout).withFieldOfView(view);
         TrainingSettings settings = new TrainingSettings(steps, batch, learningRate, warmup, finalLearningRate,
                 TrainingSettings.BETA1, TrainingSettings.BETA2, weightDecay, emaDecay, conditionDropout,
                 new Augmentation(dihedral, shift, contrastJitter, gammaJitter, noiseJitter),
-                MaskTarget.parse(maskTarget), seed);
-        return NetworkTrainer.start(network, TrainingSet.prepare(trainingCases, channels, resolution, view,
-                settings.maskTarget()), Objective.parse(objective), settings);
+                MaskTarget.parse(maskTarget), seed, shortcut);
+        if (from != null) {
+            try (VelocityModel trained = VelocityModel.load(from)) {
+                UNetConfig source = trained.config().orElseThrow(
+                        () -> new IllegalArgumentException("--from needs a flowseg model file, not a TorchScript model"));
+                UNetConfig network = shortcut > 0 ? source.withStepConditioning() : source;
+                return NetworkTrainer.fineTune(trained, network, prepare(trainingCases, network, settings),
+                        Objective.parse(objective), settings);
+            }
+        }
+        UNetConfig network = UNetConfig.preset(preset, channels, resolution).withDropout(dropout)
+                .withFieldOfView(new FieldOfView(fieldOfView));
+        if (shortcut > 0) {
+            network = network.withStepConditioning();
+        }
+        return NetworkTrainer.start(network, prepare(trainingCases, network, settings), Objective.parse(objective),
+                settings);
+    }
+
+    private static TrainingSet prepare(List<MultiRaterCase> cases, UNetConfig network, TrainingSettings settings) {
+        return TrainingSet.prepare(cases, network.imageChannels(), network.resolution(), network.view(),
+                settings.maskTarget());
+    }
+
+    /** Validation samples as the model will serve: a shortcut run in few shortcut steps. */
+    private OdeSolver validationSolver(TrainingSettings settings) {
+        if (validationSolver != null) {
+            return OdeSolver.parse(validationSolver);
+        }
+        return settings.shortcutRows() > 0 ? OdeSolver.SHORTCUT : ConfiguredSampling.defaults(config).solver();
     }
 
     private List<MultiRaterCase> realCases() throws IOException {

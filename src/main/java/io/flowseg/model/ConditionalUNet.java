@@ -28,7 +28,10 @@ import java.util.function.Supplier;
  * time features through Linear-SiLU-Linear into every residual block, average-pool down,
  * nearest-neighbour up, skip connections by concatenation; the output convolution, and the last
  * convolution of every residual and attention block, are initialised to zero.
- * Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1].
+ * Inputs: x_t [B, 1, H, W], image [B, C, H, W], t [B] in [0, 1], and for a step-conditioned
+ * (shortcut) network the step size d [B] in [0, 1]. d gets sinusoidal features and an MLP of its
+ * own whose output joins t's before the activation; that output layer starts at zero, so a
+ * network that gains step conditioning (a fine-tune of a plain model) starts as the plain one.
  */
 public final class ConditionalUNet extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -40,6 +43,9 @@ public final class ConditionalUNet extends AbstractBlock {
     private final Conv2d inputConv;
     private final Linear timeHidden;
     private final Linear timeOutput;
+    /** The step size's MLP; null unless the network is step-conditioned. */
+    private final Linear stepHidden;
+    private final Linear stepOutput;
     private final List<Stage> down = new ArrayList<>();
     private final List<Stage> middle = new ArrayList<>();
     private final List<Stage> up = new ArrayList<>();
@@ -101,8 +107,17 @@ public final class ConditionalUNet extends AbstractBlock {
 
         outputNorm = child("outputNorm", new GroupNorm(groups, channels), image(channels, resolution));
         outputConv = child("outputConv", Layers.conv3x3(1), image(channels, resolution));
+        // Last, so every other child keeps the name (DJL numbers children in order) it has in a plain network.
+        boolean stepConditioned = config.stepConditioned();
+        stepHidden = stepConditioned
+                ? child("stepHidden", Layers.linear(config.timeEmbedding()), new Shape(1, config.timeFeatures())) : null;
+        stepOutput = stepConditioned ? child("stepOutput", Layers.linear(config.timeEmbedding()), embeddingShape) : null;
         setInitializer(new TorchDefaultInitializer(), Parameter.Type.WEIGHT);
         outputConv.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        if (stepOutput != null) {
+            stepOutput.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+            stepOutput.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+        }
         for (Stage stage : stages()) {
             if (stage.residual() != null) {
                 stage.residual().zeroInitialiseOutput();
@@ -138,7 +153,13 @@ public final class ConditionalUNet extends AbstractBlock {
 
         NDArray features = sinusoidalFeatures(time);
         NDArray hidden = Layers.silu(Layers.apply(timeHidden, store, features, training), training);
-        NDArray embedding = Layers.silu(Layers.apply(timeOutput, store, hidden, training), training);
+        NDArray preActivation = Layers.apply(timeOutput, store, hidden, training);
+        if (stepOutput != null) {
+            NDArray stepFeatures = sinusoidalFeatures(inputs.get(3));
+            NDArray stepHiddenOut = Layers.silu(Layers.apply(stepHidden, store, stepFeatures, training), training);
+            preActivation = Layers.sum(preActivation, Layers.apply(stepOutput, store, stepHiddenOut, training), training);
+        }
+        NDArray embedding = Layers.silu(preActivation, training);
 
         NDArray h = Layers.apply(inputConv, store, noisy.concat(image, 1), training);
         Deque<NDArray> skips = new ArrayDeque<>();
@@ -244,10 +265,12 @@ public final class ConditionalUNet extends AbstractBlock {
         childInputShapes.forEach((block, shapes) -> block.initialize(manager, dataType, shapes));
     }
 
-    /** Input shapes for {@link #initialize}: x_t, image and t for a batch of one. */
+    /** Input shapes for {@link #initialize}: x_t, image, t (and d when step-conditioned) for a batch of one. */
     public Shape[] inputShapes() {
-        return new Shape[] {
-            image(1, config.resolution()), image(config.imageChannels(), config.resolution()), new Shape(1)
-        };
+        Shape x = image(1, config.resolution());
+        Shape condition = image(config.imageChannels(), config.resolution());
+        return config.stepConditioned()
+                ? new Shape[] {x, condition, new Shape(1), new Shape(1)}
+                : new Shape[] {x, condition, new Shape(1)};
     }
 }

@@ -19,6 +19,11 @@ import java.util.List;
  * @param normGroups GroupNorm groups; every width must be divisible by it
  * @param dropout rate of the dropout before each residual block's second convolution, in training
  *                only (0: none; a file written before this field reads as 0)
+ * @param fieldOfView centred share of each image side the input covers (a file written before this
+ *                    field reads as 1, the whole image)
+ * @param stepConditioned whether the network also takes the step size d it will be integrated over
+ *                        (a shortcut model, sampled with the {@code shortcut} solver in a few steps;
+ *                        a file written before this field reads as false)
  */
 public record UNetConfig(
         String preset,
@@ -32,10 +37,12 @@ public record UNetConfig(
         int attentionHeads,
         int normGroups,
         double dropout,
-        Double fieldOfView) {
+        Double fieldOfView,
+        Boolean stepConditioned) {
 
     public UNetConfig {
         fieldOfView = fieldOfView == null ? FieldOfView.WHOLE.share() : fieldOfView;
+        stepConditioned = stepConditioned != null && stepConditioned;
         require(fieldOfView > 0 && fieldOfView <= 1, "fieldOfView must lie in (0, 1]");
         channelMultipliers = List.copyOf(channelMultipliers);
         attentionResolutions = List.copyOf(attentionResolutions);
@@ -61,21 +68,28 @@ public record UNetConfig(
                       List<Integer> channelMultipliers, int residualBlocksPerLevel, List<Integer> attentionResolutions,
                       boolean middleAttention, int attentionHeads, int normGroups) {
         this(preset, imageChannels, resolution, baseChannels, channelMultipliers, residualBlocksPerLevel,
-                attentionResolutions, middleAttention, attentionHeads, normGroups, 0, null);
+                attentionResolutions, middleAttention, attentionHeads, normGroups, 0, null, false);
     }
 
     /** The same network with another dropout rate. */
     public UNetConfig withDropout(double rate) {
         return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
                 residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, rate,
-                fieldOfView);
+                fieldOfView, stepConditioned);
     }
 
     /** The same network looking at another centred share of each image. */
     public UNetConfig withFieldOfView(FieldOfView view) {
         return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
                 residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, dropout,
-                view.share());
+                view.share(), stepConditioned);
+    }
+
+    /** The same network, also conditioned on the step size (a shortcut model). */
+    public UNetConfig withStepConditioning() {
+        return new UNetConfig(preset, imageChannels, resolution, baseChannels, channelMultipliers,
+                residualBlocksPerLevel, attentionResolutions, middleAttention, attentionHeads, normGroups, dropout,
+                fieldOfView, true);
     }
 
     /** The centred part of each image the input covers. */

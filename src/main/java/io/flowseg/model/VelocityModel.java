@@ -4,9 +4,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowseg.imaging.FieldOfView;
@@ -182,6 +184,25 @@ public final class VelocityModel implements AutoCloseable {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Copies every parameter {@code source} has under the same name and shape into this network (a
+     * fine-tune that adds layers, such as a step embedding, to a trained model); the rest keep their values.
+     *
+     * @throws IllegalArgumentException when a parameter of {@code source} has no counterpart here
+     */
+    public void copyParametersFrom(VelocityModel source) {
+        var mine = model.getBlock().getParameters();
+        for (var entry : source.network().getParameters()) {
+            Parameter target = mine.get(entry.getKey());
+            NDArray values = entry.getValue().getArray();
+            if (target == null || !target.getArray().getShape().equals(values.getShape())) {
+                throw new IllegalArgumentException("parameter " + entry.getKey() + " " + values.getShape()
+                        + " of " + source.info().name() + " has no counterpart of that shape in this network");
+            }
+            target.getArray().set(values.toFloatArray());
+        }
+    }
+
     public ModelInfo info() {
         return info;
     }
@@ -214,7 +235,7 @@ public final class VelocityModel implements AutoCloseable {
     /** A predictor for one thread; close it when the thread is done. */
     public VelocityPredictor newPredictor() {
         Predictor<VelocityBatch, float[]> predictor = model.newPredictor(new VelocityTranslator());
-        return new VelocityPredictor(predictor, info);
+        return new VelocityPredictor(predictor, info, config != null && config.stepConditioned());
     }
 
     @Override

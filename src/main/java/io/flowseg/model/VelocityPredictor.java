@@ -9,10 +9,12 @@ import io.flowseg.sampling.VelocityField;
 public final class VelocityPredictor implements VelocityField, AutoCloseable {
     private final Predictor<VelocityBatch, float[]> predictor;
     private final ModelInfo info;
+    private final boolean stepConditioned;
 
-    VelocityPredictor(Predictor<VelocityBatch, float[]> predictor, ModelInfo info) {
+    VelocityPredictor(Predictor<VelocityBatch, float[]> predictor, ModelInfo info, boolean stepConditioned) {
         this.predictor = predictor;
         this.info = info;
+        this.stepConditioned = stepConditioned;
     }
 
     @Override
@@ -31,9 +33,20 @@ public final class VelocityPredictor implements VelocityField, AutoCloseable {
     }
 
     @Override
+    public boolean stepConditioned() {
+        return stepConditioned;
+    }
+
+    @Override
     public float[] evaluate(float[] x, float[] images, float[] t, int batch) {
+        return evaluate(x, images, t, new float[batch], batch);
+    }
+
+    @Override
+    public float[] evaluate(float[] x, float[] images, float[] t, float[] stepSizes, int batch) {
         try {
-            return predictor.predict(new VelocityBatch(x, images, t, batch, info.imageChannels(), info.resolution()));
+            return predictor.predict(new VelocityBatch(x, images, t, stepConditioned ? stepSizes : null, batch,
+                    info.imageChannels(), info.resolution()));
         } catch (TranslateException e) {
             throw new IllegalStateException("velocity model " + info.name() + " failed: " + e.getMessage(), e);
         }

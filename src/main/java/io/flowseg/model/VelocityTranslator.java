@@ -18,10 +18,14 @@ final class VelocityTranslator implements Translator<VelocityBatch, float[]> {
     public NDList processInput(TranslatorContext ctx, VelocityBatch in) {
         NDManager manager = ctx.getNDManager();
         long r = in.resolution();
-        return new NDList(
+        NDList inputs = new NDList(
                 manager.create(in.x(), new Shape(in.batch(), 1, r, r)),
                 manager.create(in.images(), new Shape(in.batch(), in.imageChannels(), r, r)),
                 manager.create(in.t(), new Shape(in.batch())));
+        if (in.stepSizes() != null) {
+            inputs.add(manager.create(in.stepSizes(), new Shape(in.batch())));
+        }
+        return inputs;
     }
 
     @Override

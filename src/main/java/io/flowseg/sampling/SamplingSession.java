@@ -175,6 +175,7 @@ public final class SamplingSession {
         float[] x = new float[rows * pixels];
         float[] images = new float[rows * imageLength];
         float[] t = new float[rows];
+        float[] stepSizes = new float[rows];
         int n = running.size();
         int unconditionalRow = n;
         int[] unconditionalRowOf = new int[n];
@@ -183,14 +184,16 @@ public final class SamplingSession {
             trajectory.writeEvaluationPoint(x, row * pixels);
             System.arraycopy(trajectory.request.image(), 0, images, row * imageLength, imageLength);
             t[row] = trajectory.time();
+            stepSizes[row] = trajectory.stepSizeTold();
             if (trajectory.request.settings().guided()) {
-                // Same point and time with the all-zeros (null) image, which the array already holds.
+                // Same point, time and step with the all-zeros (null) image, which the array already holds.
                 System.arraycopy(x, row * pixels, x, unconditionalRow * pixels, pixels);
                 t[unconditionalRow] = t[row];
+                stepSizes[unconditionalRow] = stepSizes[row];
                 unconditionalRowOf[row] = unconditionalRow++;
             }
         }
-        float[] velocities = field.evaluate(x, images, t, rows);
+        float[] velocities = field.evaluate(x, images, t, stepSizes, rows);
         for (int row = 0; row < n; row++) {
             Trajectory trajectory = running.get(row);
             if (trajectory.request.settings().guided()) {

@@ -35,6 +35,11 @@ final class Trajectory {
         return (float) ((step + solver.c(stage)) * stepSize);
     }
 
+    /** The step size the field is told: h for the shortcut solver, else 0 (the velocity at a point). */
+    float stepSizeTold() {
+        return solver.tellsStepSize() ? (float) stepSize : 0f;
+    }
+
     /** Writes the state at which the next velocity is wanted into {@code into} at {@code offset}. */
     void writeEvaluationPoint(float[] into, int offset) {
         int n = x.length;

@@ -22,4 +22,17 @@ public interface VelocityField {
 
     /** Returns u for every row, flat [B, 1, H, W]. */
     float[] evaluate(float[] x, float[] images, float[] t, int batch);
+
+    /**
+     * Whether u also takes the step size d it will be integrated over (a shortcut model): then u(t, x, X, d)
+     * is the average velocity of a step of size d, and d = 0 the instantaneous one.
+     */
+    default boolean stepConditioned() {
+        return false;
+    }
+
+    /** Returns u for every row, each for its own step size d [B]; a field that is not step-conditioned ignores d. */
+    default float[] evaluate(float[] x, float[] images, float[] t, float[] stepSizes, int batch) {
+        return evaluate(x, images, t, batch);
+    }
 }

@@ -31,7 +31,7 @@ public sealed interface RejectReason permits RejectReason.Service, RejectReason.
         DIMENSION_MISMATCH,
         /** M, w or N lies outside the configured limits. */
         SETTINGS_OUT_OF_BOUNDS,
-        /** The requested solver is not one of euler, midpoint, heun, rk4. */
+        /** The requested solver is not one of euler, midpoint, heun, rk4, shortcut. */
         UNKNOWN_SOLVER,
         /** The requested sampling preset is not one of the service's {@code flowseg.sampling.presets}. */
         UNKNOWN_PRESET,

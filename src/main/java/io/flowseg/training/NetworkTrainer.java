@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.flowseg.model.UNetConfig;
 import io.flowseg.model.VelocityModel;
+import io.flowseg.model.VelocityPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public final class NetworkTrainer implements AutoCloseable {
     private final List<NDArray> weights = new ArrayList<>();
     private final AdamW optimizer;
     private final WeightAverage average;
+    private final boolean stepConditioned;
+    /** The live network without gradients or dropout, for the shortcut rows' targets; null without them. */
+    private final VelocityPredictor shortcutTeacher;
     private long step;
 
     private NetworkTrainer(VelocityModel model, TrainingSet data, Objective objective, TrainingSettings settings) {
@@ -44,6 +48,10 @@ public final class NetworkTrainer implements AutoCloseable {
             throw new IllegalArgumentException("training data prepared for " + data.imageChannels() + " channels at "
                     + data.resolution() + " px over " + data.view().share() + " of each side, the network takes "
                     + config.imageChannels() + " at " + config.resolution() + " px over " + config.view().share());
+        }
+        if (settings.shortcutRows() > 0 && (objective != Objective.FLOW_MATCHING || !config.stepConditioned())) {
+            throw new IllegalArgumentException("shortcut training needs the flow-matching objective and a "
+                    + "step-conditioned network");
         }
         this.model = model;
         this.data = data;
@@ -57,12 +65,42 @@ public final class NetworkTrainer implements AutoCloseable {
         }
         this.optimizer = new AdamW(settings, weights, manager);
         this.average = new WeightAverage(settings.emaDecay(), weights, manager);
+        this.stepConditioned = config.stepConditioned();
+        this.shortcutTeacher = settings.shortcutRows() > 0 ? model.newPredictor() : null;
     }
 
     /** A new run from freshly initialised weights (seeded by the settings' seed). */
     public static NetworkTrainer start(UNetConfig config, TrainingSet data, Objective objective,
                                        TrainingSettings settings) {
-        return new NetworkTrainer(VelocityModel.untrained(config, settings.seed()), data, objective, settings);
+        return owning(VelocityModel.untrained(config, settings.seed()), data, objective, settings);
+    }
+
+    /**
+     * A new run that starts from a trained model's weights (a fine-tune), in a network of the given
+     * configuration: parameters the model lacks (a step embedding it never had) keep their initial
+     * values, which for the step embedding leave the model's outputs unchanged.
+     */
+    public static NetworkTrainer fineTune(VelocityModel trained, UNetConfig config, TrainingSet data,
+                                          Objective objective, TrainingSettings settings) {
+        VelocityModel model = VelocityModel.untrained(config, settings.seed());
+        try {
+            model.copyParametersFrom(trained);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return owning(model, data, objective, settings);
+    }
+
+    /** A trainer that owns {@code model}: closed with it, or at once when the settings do not fit it. */
+    private static NetworkTrainer owning(VelocityModel model, TrainingSet data, Objective objective,
+                                         TrainingSettings settings) {
+        try {
+            return new NetworkTrainer(model, data, objective, settings);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     /**
@@ -90,6 +128,7 @@ public final class NetworkTrainer implements AutoCloseable {
     /** Runs one optimiser step and returns its loss. */
     public float step() {
         TrainingBatch batch = TrainingBatch.draw(data, objective, settings, step);
+        ShortcutTargets.fill(shortcutTeacher, batch);
         int resolution = data.resolution();
         float loss;
         try (NDScope ignored = new NDScope()) {
@@ -98,8 +137,12 @@ public final class NetworkTrainer implements AutoCloseable {
                     new Shape(batch.size(), data.imageChannels(), resolution, resolution));
             NDArray time = manager.create(batch.time(), new Shape(batch.size()));
             NDArray target = manager.create(batch.target(), new Shape(batch.size(), 1, resolution, resolution));
+            NDList inputs = new NDList(noisy, image, time);
+            if (stepConditioned) {
+                inputs.add(manager.create(batch.stepSize(), new Shape(batch.size())));
+            }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output = network.forward(store, new NDList(noisy, image, time), true).singletonOrThrow();
+                NDArray output = network.forward(store, inputs, true).singletonOrThrow();
                 NDArray lossArray = objective.loss(output, target);
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
@@ -175,6 +218,9 @@ public final class NetworkTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shortcutTeacher != null) {
+            shortcutTeacher.close();
+        }
         model.close();
     }
 }

@@ -18,7 +18,11 @@ public enum Objective {
     FLOW_MATCHING("flow-matching", Loss.l2Loss("mse", 1f)) {
         @Override
         void fillTarget(TrainingBatch batch, int row, float[] mask, SplittableRandom random) {
-            float t = (float) random.nextDouble();
+            fillAt((float) random.nextDouble(), batch, row, mask, random);
+        }
+
+        @Override
+        void fillAt(float t, TrainingBatch batch, int row, float[] mask, SplittableRandom random) {
             batch.time()[row] = t;
             int offset = row * mask.length;
             for (int p = 0; p < mask.length; p++) {
@@ -94,6 +98,11 @@ public enum Objective {
 
     /** Writes one row's noisy input, time and target from its (augmented) mask in [-1, +1]. */
     abstract void fillTarget(TrainingBatch batch, int row, float[] mask, SplittableRandom random);
+
+    /** The same at a given time t (the grid times of shortcut rows); only a flow has a time. */
+    void fillAt(float t, TrainingBatch batch, int row, float[] mask, SplittableRandom random) {
+        throw new IllegalStateException(id + " has no flow time: shortcut training needs flow-matching");
+    }
 
     abstract boolean usesConditionDropout();
 }

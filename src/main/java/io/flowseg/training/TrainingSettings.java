@@ -18,11 +18,14 @@ package io.flowseg.training;
  * @param augmentation     what each row may be transformed by
  * @param maskTarget       how an area-averaged rater mask becomes the flow's target
  * @param seed             seeds the initial weights and every step's batch
+ * @param shortcutShare    share of each batch's rows trained for self-consistency across step sizes
+ *                         (a shortcut model, {@link ShortcutTargets}); 0 is plain flow matching, and a
+ *                         checkpoint written before this field reads as 0
  */
 public record TrainingSettings(int steps, int batchSize, float learningRate, int warmupSteps,
                                float finalLearningRate, float beta1, float beta2, float weightDecay,
                                float emaDecay, float conditionDropout, Augmentation augmentation,
-                               MaskTarget maskTarget, long seed) {
+                               MaskTarget maskTarget, long seed, Float shortcutShare) {
 
     public static final float LEARNING_RATE = 2e-4f;
     public static final int WARMUP_STEPS = 200;
@@ -45,6 +48,16 @@ public record TrainingSettings(int steps, int batchSize, float learningRate, int
         require(conditionDropout >= 0 && conditionDropout <= 1, "condition dropout must lie in [0, 1]");
         require(augmentation != null, "augmentation must be given (Augmentation.NONE for none)");
         require(maskTarget != null, "mask target must be given");
+        shortcutShare = shortcutShare == null ? 0f : shortcutShare;
+        require(shortcutShare >= 0 && shortcutShare < 1, "shortcut share must lie in [0, 1)");
+    }
+
+    /** Plain flow matching (no shortcut rows). */
+    public TrainingSettings(int steps, int batchSize, float learningRate, int warmupSteps, float finalLearningRate,
+                            float beta1, float beta2, float weightDecay, float emaDecay, float conditionDropout,
+                            Augmentation augmentation, MaskTarget maskTarget, long seed) {
+        this(steps, batchSize, learningRate, warmupSteps, finalLearningRate, beta1, beta2, weightDecay, emaDecay,
+                conditionDropout, augmentation, maskTarget, seed, 0f);
     }
 
     /** The default recipe with the given length, batch and seed. */
@@ -56,7 +69,18 @@ public record TrainingSettings(int steps, int batchSize, float learningRate, int
     /** The same run with another length (a resumed or re-planned run). */
     public TrainingSettings withSteps(int newSteps) {
         return new TrainingSettings(newSteps, batchSize, learningRate, warmupSteps, finalLearningRate, beta1, beta2,
-                weightDecay, emaDecay, conditionDropout, augmentation, maskTarget, seed);
+                weightDecay, emaDecay, conditionDropout, augmentation, maskTarget, seed, shortcutShare);
+    }
+
+    /** The same run with another share of shortcut rows. */
+    public TrainingSettings withShortcutShare(float share) {
+        return new TrainingSettings(steps, batchSize, learningRate, warmupSteps, finalLearningRate, beta1, beta2,
+                weightDecay, emaDecay, conditionDropout, augmentation, maskTarget, seed, share);
+    }
+
+    /** Rows of each batch trained for self-consistency (the first ones of the batch). */
+    public int shortcutRows() {
+        return Math.round(shortcutShare * batchSize);
     }
 
     /** The learning-rate schedule over the whole run; warm-up never takes more than half of it. */

@@ -82,6 +82,7 @@ class VelocityModelFileTest {
         UNetConfig old = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, UNetConfig.class);
         assertEquals(TestModels.TINY, old);
         assertEquals(FieldOfView.WHOLE, old.view());
+        assertFalse(old.stepConditioned(), "and takes no step size");
     }
 
     @Test

@@ -25,7 +25,7 @@ final class TestFields {
     }
 
     /** What the sampler passed to one evaluate call (copies). */
-    record Call(int batch, float[] x, float[] images, float[] t) {
+    record Call(int batch, float[] x, float[] images, float[] t, float[] stepSizes) {
     }
 
     /** A row-wise field that keeps a copy of every call it gets. */
@@ -61,10 +61,16 @@ final class TestFields {
 
         @Override
         public float[] evaluate(float[] x, float[] images, float[] t, int batch) {
+            return evaluate(x, images, t, new float[batch], batch);
+        }
+
+        @Override
+        public float[] evaluate(float[] x, float[] images, float[] t, float[] stepSizes, int batch) {
             assertEquals(batch * pixels(), x.length, "x holds batch rows of R*R");
             assertEquals(batch * imageLength(), images.length, "images hold batch rows of C*R*R");
             assertEquals(batch, t.length, "one time per row");
-            calls.add(new Call(batch, x.clone(), images.clone(), t.clone()));
+            assertEquals(batch, stepSizes.length, "one step size per row");
+            calls.add(new Call(batch, x.clone(), images.clone(), t.clone(), stepSizes.clone()));
             float[] out = new float[batch * pixels()];
             for (int row = 0; row < batch; row++) {
                 velocity.evaluate(t[row], x, row * pixels(), images, row * imageLength(), out, row * pixels());

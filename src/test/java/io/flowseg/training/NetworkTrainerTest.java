@@ -105,6 +105,41 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void aShortcutFineTuneStartsFromTheModelAndTrainsItsStepEmbedding() throws IOException {
+        TrainingSet data = tinySet();
+        TrainingSettings shortcut = settings(6).withShortcutShare(0.5f);
+        try (VelocityModel trained = VelocityModel.untrained(EvaluationFixtures.TINY, 8);
+             NetworkTrainer trainer = NetworkTrainer.fineTune(trained, EvaluationFixtures.TINY.withStepConditioning(), data,
+                     Objective.FLOW_MATCHING, shortcut)) {
+            List<float[]> before = weights(trainer.model());
+            List<float[]> source = weights(trained);
+            for (int i = 0; i < source.size(); i++) {
+                assertArrayEquals(source.get(i), before.get(i), "the model's parameter " + i + " is copied");
+            }
+            for (int i = 0; i < 6; i++) {
+                assertTrue(Float.isFinite(trainer.step()));
+            }
+            float[] stepOutput = trainer.model().network().getParameters().get(
+                    trainer.model().network().getParameters().keys().stream()
+                            .filter(key -> key.endsWith("stepOutput_weight")).findFirst().orElseThrow())
+                    .getArray().toFloatArray();
+            assertNotEquals(0.0, distance(List.of(stepOutput), List.of(new float[stepOutput.length])),
+                    "the step embedding, zero at the start, has learned");
+        }
+    }
+
+    @Test
+    void shortcutRowsNeedAStepConditionedFlow() {
+        TrainingSettings shortcut = settings(2).withShortcutShare(0.25f);
+        IllegalArgumentException plainNetwork = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NetworkTrainer.start(EvaluationFixtures.TINY, tinySet(), Objective.FLOW_MATCHING, shortcut));
+        assertTrue(plainNetwork.getMessage().contains("step-conditioned"), plainNetwork.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NetworkTrainer.start(EvaluationFixtures.TINY.withStepConditioning(), tinySet(), Objective.MAJORITY_VOTE,
+                        shortcut));
+    }
+
+    @Test
     void longRunsKeepTheArrayCountFlat() {
         try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY, tinySet(), Objective.FLOW_MATCHING, settings(40))) {
             trainer.step();
