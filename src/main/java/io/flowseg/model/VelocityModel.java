@@ -232,10 +232,15 @@ public final class VelocityModel implements AutoCloseable {
         return config == null ? OptionalLong.empty() : OptionalLong.of(NetworkCost.flopsPerRow(model.getBlock()));
     }
 
+    /** Whether the network takes the step size (a shortcut model, sampled in a few steps by the shortcut solver). */
+    public boolean stepConditioned() {
+        return config != null && config.stepConditioned();
+    }
+
     /** A predictor for one thread; close it when the thread is done. */
     public VelocityPredictor newPredictor() {
         Predictor<VelocityBatch, float[]> predictor = model.newPredictor(new VelocityTranslator());
-        return new VelocityPredictor(predictor, info, config != null && config.stepConditioned());
+        return new VelocityPredictor(predictor, info, stepConditioned());
     }
 
     @Override

@@ -6,16 +6,19 @@ import io.flowseg.imaging.ImageLimits;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.model.VelocityModel;
 import io.flowseg.monitoring.TopologyProducer;
+import io.flowseg.sampling.SamplingSettings;
 import io.flowseg.wire.AvroLimits;
 import io.flowseg.wire.EventCodec;
 import io.flowseg.wire.SchemaRegistryClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** Builds the streaming service from the configuration ({@code flowseg.*} and Kafka's {@code kafka.*}). */
 @ApplicationScoped
 public class ServiceAssembly {
+    private static final Logger LOG = Logger.getLogger(ServiceAssembly.class);
     private static final Duration CONNECTION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final FlowsegConfig config;
@@ -64,7 +67,14 @@ public class ServiceAssembly {
     /** Validation of incoming studies for this model, with the configured defaults and limits. */
     public StudyIntake intake(VelocityModel model) {
         FlowsegConfig.Limits limits = config.limits();
-        SamplingPolicy policy = new SamplingPolicy(ConfiguredSampling.defaults(config), ConfiguredSampling.presets(config),
+        SamplingSettings defaults = ConfiguredSampling.defaults(config);
+        if (defaults.solver().tellsStepSize() && !model.stepConditioned()) {
+            LOG.warnf("the default sampler (%s, %d %s steps) is meant for a step-conditioned model, but %s has no step "
+                    + "conditioning: its studies run as plain Euler steps, far from the paper's quality. Serve a model "
+                    + "trained with --shortcut, or set flowseg.sampling.preset to paper", defaults.preset(), defaults.steps(),
+                    defaults.solver().id(), model.info().name());
+        }
+        SamplingPolicy policy = new SamplingPolicy(defaults, ConfiguredSampling.presets(config),
                 limits.maxSamples(), limits.maxSteps(), limits.minGuidance(), limits.maxGuidance());
         return new StudyIntake(policy, new ImageLimits(config.image().maxWidth(), config.image().maxHeight()),
                 new ModelInputPreparer(model.info().imageChannels(), model.info().resolution(), model.info().view()),
