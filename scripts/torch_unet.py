@@ -71,7 +71,11 @@ class Stage(nn.Module):
 
 
 class ConditionalUNet(nn.Module):
-    """forward(x_t [B,1,H,W], image [B,C,H,W], t [B]) -> velocity [B,1,H,W]."""
+    """forward(x_t [B,1,H,W], image [B,C,H,W], t [B][, d [B]]) -> velocity [B,1,H,W].
+
+    With config["stepConditioned"] (a shortcut model) the step size d gets an MLP of its own whose
+    zero-initialised output joins the time embedding before its SiLU, as in ConditionalUNet.java.
+    """
 
     def __init__(self, config):
         super().__init__()
@@ -122,6 +126,12 @@ class ConditionalUNet(nn.Module):
         self.output_conv = nn.Conv2d(ch, 1, 3, padding=1)
         nn.init.zeros_(self.output_conv.weight)
         nn.init.zeros_(self.output_conv.bias)
+        self.step_conditioned = bool(config.get("stepConditioned", False))
+        if self.step_conditioned:
+            self.step_hidden = nn.Linear(base, emb)
+            self.step_output = nn.Linear(emb, emb)
+            nn.init.zeros_(self.step_output.weight)
+            nn.init.zeros_(self.step_output.bias)
 
     def sinusoidal(self, t):
         half = self.time_features // 2
@@ -129,8 +139,12 @@ class ConditionalUNet(nn.Module):
         angles = (t * TIME_SCALE).reshape(-1, 1) * freqs.reshape(1, half)
         return torch.cat([torch.cos(angles), torch.sin(angles)], dim=1)
 
-    def forward(self, x_t, image, t):
-        emb = F.silu(self.time_output(F.silu(self.time_hidden(self.sinusoidal(t)))))
+    def forward(self, x_t, image, t, d=None):
+        pre = self.time_output(F.silu(self.time_hidden(self.sinusoidal(t))))
+        if self.step_conditioned:
+            d = torch.zeros_like(t) if d is None else d
+            pre = pre + self.step_output(F.silu(self.step_hidden(self.sinusoidal(d))))
+        emb = F.silu(pre)
         h = self.input_conv(torch.cat([x_t, image], dim=1))
         skips = [h]
         for s in self.down:
