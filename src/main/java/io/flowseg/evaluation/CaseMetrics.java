@@ -15,6 +15,7 @@ import java.util.Map;
  * @param collectiveInsight  CI score and its terms (its maxDice is the case's Max-Dice)
  * @param varianceCorrelation Pearson correlation of predicted vs rater pixel variance
  * @param reliability        reliability table and ECE of the mean map
+ * @param sampleDiversity    mean 1 - IoU over distinct sample pairs (two empty samples: 0)
  */
 public record CaseMetrics(
         EmptyPairConvention convention,
@@ -24,7 +25,8 @@ public record CaseMetrics(
         double found,
         CollectiveInsight collectiveInsight,
         double varianceCorrelation,
-        ReliabilityTable reliability) {
+        ReliabilityTable reliability,
+        double sampleDiversity) {
 
     public static final String GED = "GED";
     public static final String HM_IOU = "HM-IoU";
@@ -36,6 +38,7 @@ public record CaseMetrics(
     public static final String DIVERSITY_AGREEMENT = "D_a";
     public static final String VARIANCE_CORRELATION = "Var-corr";
     public static final String ECE = "ECE";
+    public static final String DIVERSITY = "Diversity";
 
     /** Max-Dice (shared with the CI score's D_max term). */
     public double maxDice() {
@@ -55,6 +58,7 @@ public record CaseMetrics(
         values.put(DIVERSITY_AGREEMENT, collectiveInsight.diversityAgreement());
         values.put(VARIANCE_CORRELATION, varianceCorrelation);
         values.put(ECE, reliability.expectedCalibrationError());
+        values.put(DIVERSITY, sampleDiversity);
         return values;
     }
 }

@@ -34,6 +34,7 @@ public final class MultiRaterEvaluator {
                 DiceScores.found(masks),
                 CollectiveInsight.compute(samples, raters, convention),
                 Calibration.varianceCorrelation(masks),
-                Calibration.reliability(masks, reliabilityBins));
+                Calibration.reliability(masks, reliabilityBins),
+                SampleDiversity.of(samples));
     }
 }

@@ -11,7 +11,7 @@ class AggregateMetricsTest {
 
     private static CaseMetrics caseWithGed(double ged, EmptyPairConvention convention) {
         return new CaseMetrics(convention, ged, 0.5, 0.5, 1, new CollectiveInsight(1, 1, 1, 1), Double.NaN,
-                new ReliabilityTable(List.of(), 0.1));
+                new ReliabilityTable(List.of(), 0.1), 0.3);
     }
 
     @Test

@@ -10,7 +10,7 @@ class FoldFiguresTest {
 
     private static CaseMetrics caseWithGed(double ged) {
         return new CaseMetrics(EmptyPairConvention.SCORE_ONE, ged, 0.5, 0.5, 1, new CollectiveInsight(1, 1, 1, 1),
-                Double.NaN, new ReliabilityTable(List.of(), 0.1));
+                Double.NaN, new ReliabilityTable(List.of(), 0.1), 0.3);
     }
 
     @Test

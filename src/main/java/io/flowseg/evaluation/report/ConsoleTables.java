@@ -15,7 +15,7 @@ import java.util.Locale;
 public final class ConsoleTables {
     /** The sweep's quality columns: the published figures and the calibration of the variance map. */
     private static final List<String> SWEEP_METRICS = List.of(CaseMetrics.GED, CaseMetrics.HM_IOU,
-            CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE, CaseMetrics.VARIANCE_CORRELATION);
+            CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE, CaseMetrics.VARIANCE_CORRELATION, CaseMetrics.DIVERSITY);
 
     private ConsoleTables() {
     }

@@ -25,7 +25,7 @@ class MetricsCsvTest {
         List<String> header = new ArrayList<>(List.of("case"));
         header.addAll(List.of(CaseMetrics.GED, CaseMetrics.HM_IOU, CaseMetrics.PAPER_DICE, CaseMetrics.MAX_DICE, CaseMetrics.FOUND,
                 CaseMetrics.CI, CaseMetrics.COMBINED_SENSITIVITY, CaseMetrics.DIVERSITY_AGREEMENT,
-                CaseMetrics.VARIANCE_CORRELATION, CaseMetrics.ECE));
+                CaseMetrics.VARIANCE_CORRELATION, CaseMetrics.ECE, CaseMetrics.DIVERSITY));
         header.addAll(List.of("network_evaluations", "empty_pairs", "settings"));
         assertEquals(header, rows.get(0));
         assertEquals(1 + result.cases().size(), rows.size());
@@ -36,9 +36,10 @@ class MetricsCsvTest {
             assertEquals(c.input().id(), row.get(0));
             assertEquals(c.metrics().ged(), Double.parseDouble(row.get(1)), 1e-6);
             assertEquals(c.metrics().scalars().get(CaseMetrics.ECE), Double.parseDouble(row.get(10)), 1e-6);
-            assertEquals("0", row.get(11));
-            assertEquals("empty-empty=skipped", row.get(12));
-            assertEquals("oracle (synthetic rater process), M=4, seed 3", row.get(13));
+            assertEquals(c.metrics().sampleDiversity(), Double.parseDouble(row.get(11)), 1e-6);
+            assertEquals("0", row.get(12));
+            assertEquals("empty-empty=skipped", row.get(13));
+            assertEquals("oracle (synthetic rater process), M=4, seed 3", row.get(14));
         }
     }
 

@@ -36,7 +36,7 @@ final class ReportFixtures {
     static SweepRow row(OdeSolver solver, float guidance, int steps, double ged, double hmIou) {
         SamplingSettings settings = new SamplingSettings(4, guidance, steps, solver, null);
         CaseMetrics metrics = new CaseMetrics(EmptyPairConvention.SCORE_ONE, ged, hmIou, 0.5, 1,
-                new CollectiveInsight(1, 0.7, 1, 0.9), 0.2, new ReliabilityTable(List.of(), 0.1));
+                new CollectiveInsight(1, 0.7, 1, 0.9), 0.2, new ReliabilityTable(List.of(), 0.1), 0.3);
         return new SweepRow(settings, AggregateMetrics.of(List.of(metrics, metrics)),
                 4.0 * steps * solver.stages() * (guidance != 0 ? 2 : 1), 0.01 * steps);
     }
