@@ -1,6 +1,7 @@
 package io.flowseg.monitoring;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An answer for the whole cluster, and the instances left out of it because they did not answer
@@ -13,5 +14,10 @@ public record ClusterAnswer<T>(T value, List<String> unanswered) {
 
     public boolean partial() {
         return !unanswered.isEmpty();
+    }
+
+    /** The same answer in another form (filtered, shown), as partial as it was. */
+    public <U> ClusterAnswer<U> map(Function<T, U> change) {
+        return new ClusterAnswer<>(change.apply(value), unanswered);
     }
 }

@@ -15,6 +15,9 @@ final class ClusterMerge {
             .thenComparing(recent -> recent.alert().getStudy().getStudyId())
             .thenComparing(recent -> recent.alert().getPolicyId())
             .reversed();
+    private static final Comparator<AlertedCase> NEWEST_CASE_FIRST = Comparator.comparing(AlertedCase::raisedAt)
+            .thenComparing(AlertedCase::studyId)
+            .reversed();
     private static final Comparator<UncertaintyStatistics> OLDEST_FIRST = Comparator
             .comparing(UncertaintyStatistics::getWindowStart)
             .thenComparing(UncertaintyStatistics::getSite)
@@ -25,7 +28,16 @@ final class ClusterMerge {
 
     /** The newest {@code limit} alerts of all instances' answers (each newest first, at most {@code limit} long). */
     static List<RecentAlert> newestFirst(Collection<List<RecentAlert>> answers, int limit) {
-        return answers.stream().flatMap(List::stream).sorted(NEWEST_FIRST).limit(limit).toList();
+        return newest(answers, NEWEST_FIRST, limit);
+    }
+
+    /** The newest {@code limit} cases of all instances' answers (each newest first, at most {@code limit} long). */
+    static List<AlertedCase> newestCases(Collection<List<AlertedCase>> answers, int limit) {
+        return newest(answers, NEWEST_CASE_FIRST, limit);
+    }
+
+    private static <T> List<T> newest(Collection<List<T>> answers, Comparator<T> newestFirst, int limit) {
+        return answers.stream().flatMap(List::stream).sorted(newestFirst).limit(limit).toList();
     }
 
     /**

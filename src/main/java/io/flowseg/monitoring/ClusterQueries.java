@@ -56,6 +56,13 @@ public final class ClusterQueries {
                 lists -> ClusterMerge.newestFirst(lists, limit));
     }
 
+    /** The most recently alerted studies of the whole cluster whose map is still kept, newest first. */
+    public ClusterAnswer<List<AlertedCase>> alertedCases(int limit) {
+        return everyInstance(MonitoringStores.RECENT_ALERTS, () -> local.alertedCases(limit), PeerClient.CASES,
+                Map.of("limit", Integer.toString(limit)), answers::readCases,
+                lists -> ClusterMerge.newestCases(lists, limit));
+    }
+
     /** Every site's and modality's windows that overlap [from, to], of the whole cluster, oldest first. */
     public ClusterAnswer<List<UncertaintyStatistics>> statistics(StatisticsWindow window, Instant from, Instant to) {
         String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
@@ -79,8 +86,7 @@ public final class ClusterQueries {
         if (alerts.isEmpty()) {
             return Optional.empty();
         }
-        return alertedMap(studyId).map(map -> new AlertedCase(studyId, alerts.get(0).raisedAt(), alerts, map,
-                segmentation(studyId)));
+        return alertedMap(studyId).map(map -> AlertedCase.of(map, alerts, segmentation(studyId)));
     }
 
     /** The uncertainty map of a recently alerted study, while it is kept. */

@@ -85,8 +85,8 @@ public final class MonitoringQueries {
     }
 
     private Optional<AlertedCase> alertedCase(String studyId, List<RecentAlert> alerts) {
-        return alerts.isEmpty() ? Optional.empty() : alertedMap(studyId).map(map -> new AlertedCase(studyId,
-                alerts.get(0).raisedAt(), alerts, map, segmentation(studyId)));
+        return alerts.isEmpty() ? Optional.empty()
+                : alertedMap(studyId).map(map -> AlertedCase.of(map, alerts, segmentation(studyId)));
     }
 
     /** The uncertainty map of a recently alerted study, while it is kept. */

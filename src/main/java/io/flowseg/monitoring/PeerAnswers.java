@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -46,6 +47,21 @@ public final class PeerAnswers {
     public List<RecentAlert> readAlerts(byte[] bytes) {
         return read(bytes, in -> new RecentAlert(Instant.ofEpochMilli(in.readLong()),
                 alerts.deserializer().deserialize(topics.alerts(), readBytes(in))));
+    }
+
+    /** Cases travel without their segmentation, which a list of cases does not show. */
+    public byte[] writeCases(List<AlertedCase> cases) {
+        return write(cases, (out, alerted) -> {
+            writeBytes(out, writeAlerts(alerted.alerts()));
+            writeBytes(out, writeMap(alerted.map()));
+        });
+    }
+
+    public List<AlertedCase> readCases(byte[] bytes) {
+        return read(bytes, in -> {
+            List<RecentAlert> recent = readAlerts(readBytes(in));
+            return AlertedCase.of(readMap(readBytes(in)), recent, Optional.empty());
+        });
     }
 
     public byte[] writeWindows(List<ScopeWindow> windows) {

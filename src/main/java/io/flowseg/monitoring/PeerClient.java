@@ -22,6 +22,8 @@ public final class PeerClient {
     public static final String BASE = "/api/peer";
     /** Recent alerts, newest first: {@code limit}, and the {@link AlertFilter}'s fields as parameters. */
     public static final String ALERTS = "/alerts";
+    /** Recently alerted cases, newest first: {@code limit}. */
+    public static final String CASES = "/cases";
     /** Window states: {@code window} (HOURLY, DAILY), {@code from} and {@code to} in epoch milliseconds. */
     public static final String WINDOWS = "/windows";
     /** The uncertainty map of an alerted study, by study id (404 if not kept). */

@@ -15,14 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The latest high-uncertainty cases (studies that raised an alert) and their pictures: the image
- * preview, the consensus mask over it, and the variance heat map on the fixed 0 to 0.25 scale. A
- * study is read from the instance holding it; the list is this instance's own.
+ * preview, the consensus mask over it, and the variance heat map on the fixed 0 to 0.25 scale, of
+ * every instance: a study is read from the instance holding it.
  */
 @Path("/api/cases")
 public class CaseResource {
@@ -37,9 +36,9 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<CaseView> latest(@QueryParam("limit") @DefaultValue("24") int limit) {
-        return cluster.local().alertedCases(Math.max(1, Math.min(limit, MAX_LIMIT))).stream().map(CaseView::of)
-                .toList();
+    public Response latest(@QueryParam("limit") @DefaultValue("24") int limit) {
+        return PartialAnswer.response(queries().alertedCases(Math.max(1, Math.min(limit, MAX_LIMIT)))
+                .map(cases -> cases.stream().map(CaseView::of).toList()));
     }
 
     @GET

@@ -38,6 +38,12 @@ public class PeerResource {
     }
 
     @GET
+    @Path(PeerClient.CASES)
+    public byte[] cases(@QueryParam("limit") @DefaultValue("24") int limit) {
+        return cluster.answers().writeCases(cluster.local().alertedCases(Math.max(1, limit)));
+    }
+
+    @GET
     @Path(PeerClient.WINDOWS)
     public byte[] windows(@QueryParam("window") StatisticsWindow window, @QueryParam("from") long from,
                           @QueryParam("to") long to) {

@@ -52,11 +52,10 @@ public class StatisticsResource {
     ClusterAnswer<List<UncertaintyStatistics>> query(StatisticsWindow window, int hours, String site,
                                                      String modality) {
         Instant now = Instant.now();
-        ClusterAnswer<List<UncertaintyStatistics>> all = cluster.queries()
-                .statistics(window, now.minus(Duration.ofHours(hours)), now);
-        return new ClusterAnswer<>(all.value().stream()
-                .filter(row -> site == null || site.equalsIgnoreCase(row.getSite()))
-                .filter(row -> modality == null || modality.equalsIgnoreCase(row.getModality()))
-                .toList(), all.unanswered());
+        return cluster.queries().statistics(window, now.minus(Duration.ofHours(hours)), now)
+                .map(rows -> rows.stream()
+                        .filter(row -> site == null || site.equalsIgnoreCase(row.getSite()))
+                        .filter(row -> modality == null || modality.equalsIgnoreCase(row.getModality()))
+                        .toList());
     }
 }

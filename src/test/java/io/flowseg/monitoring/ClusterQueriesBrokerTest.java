@@ -97,6 +97,9 @@ class ClusterQueriesBrokerTest {
                     assertEquals(3, asked.cluster.recentAlerts(3, AlertFilter.ANY).value().size());
                     assertEquals(List.of("study-5"), alertedStudies(asked.cluster.recentAlerts(10,
                             new AlertFilter("SITE-5", null, null, null)).value()));
+                    List<String> cases = asked.cluster.alertedCases(100).value().stream().map(AlertedCase::studyId)
+                            .toList();
+                    assertEquals(alertedStudies(alerts.value()), cases, "every case, in the order of its alert");
                 }
                 List<UncertaintyStatistics> windowsA = hourly(a.cluster).value();
                 assertEquals(STUDIES, windowsA.size(), "one window per site");
@@ -170,6 +173,8 @@ class ClusterQueriesBrokerTest {
                     body = Optional.of(answers.writeAlerts(local().recentAlerts(Integer.parseInt(query.get("limit")),
                             new AlertFilter(query.get("site"), query.get("severity"), query.get("policy"),
                                     query.get("study")))));
+                } else if (path.equals(PeerClient.CASES)) {
+                    body = Optional.of(answers.writeCases(local().alertedCases(Integer.parseInt(query.get("limit")))));
                 } else if (path.equals(PeerClient.WINDOWS)) {
                     body = Optional.of(answers.writeWindows(local().windows(StatisticsWindow.valueOf(query.get("window")),
                             Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
