@@ -65,8 +65,7 @@ public final class ClusterQueries {
 
     /** Every site's and modality's windows that overlap [from, to], of the whole cluster, oldest first. */
     public ClusterAnswer<List<UncertaintyStatistics>> statistics(StatisticsWindow window, Instant from, Instant to) {
-        String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
-        return everyInstance(store, () -> local.windows(window, from, to), PeerClient.WINDOWS,
+        return everyInstance(MonitoringStores.of(window), () -> local.windows(window, from, to), PeerClient.WINDOWS,
                 Map.of("window", window.name(), "from", Long.toString(from.toEpochMilli()),
                         "to", Long.toString(to.toEpochMilli())),
                 bytes -> answers.readWindows(bytes, window),
@@ -81,8 +80,8 @@ public final class ClusterQueries {
         AlertFilter ofStudy = AlertFilter.ofStudy(studyId);
         List<RecentAlert> alerts = fromOwner(MonitoringStores.RECENT_ALERTS, studyId,
                 () -> local.recentAlerts(Integer.MAX_VALUE, ofStudy),
-                owner -> PeerClient.await(peers.get(owner, PeerClient.ALERTS,
-                        alertParameters(Integer.MAX_VALUE, ofStudy))).map(answers::readAlerts).orElse(List.of()));
+                owner -> ask(owner, PeerClient.ALERTS, alertParameters(Integer.MAX_VALUE, ofStudy), answers::readAlerts)
+                        .orElse(List.of()));
         if (alerts.isEmpty()) {
             return Optional.empty();
         }
@@ -92,16 +91,14 @@ public final class ClusterQueries {
     /** The uncertainty map of a recently alerted study, while it is kept. */
     public Optional<UncertaintyMap> alertedMap(String studyId) {
         return fromOwner(MonitoringStores.ALERTED_MAPS, studyId, () -> local.alertedMap(studyId),
-                owner -> PeerClient.await(peers.get(owner, PeerClient.ALERTED_MAPS + "/" + PeerClient.segment(studyId),
-                        Map.of())).map(answers::readMap));
+                owner -> ask(owner, PeerClient.ofStudy(PeerClient.ALERTED_MAPS, studyId), Map.of(), answers::readMap));
     }
 
     /** A recent segmentation (mask and image preview), while it is kept. */
     public Optional<SegmentationResult> segmentation(String studyId) {
         return fromOwner(MonitoringStores.RECENT_SEGMENTATIONS, studyId, () -> local.segmentation(studyId),
-                owner -> PeerClient.await(peers.get(owner,
-                        PeerClient.SEGMENTATIONS + "/" + PeerClient.segment(studyId), Map.of()))
-                        .map(answers::readSegmentation));
+                owner -> ask(owner, PeerClient.ofStudy(PeerClient.SEGMENTATIONS, studyId), Map.of(),
+                        answers::readSegmentation));
     }
 
     private static Map<String, String> alertParameters(int limit, AlertFilter filter) {
@@ -112,6 +109,11 @@ public final class ClusterQueries {
         parameters.put("policy", filter.policy());
         parameters.put("study", filter.study());
         return parameters;
+    }
+
+    /** The owner's answer, read; empty where it has none. */
+    private <T> Optional<T> ask(HostInfo owner, String path, Map<String, String> parameters, Function<byte[], T> read) {
+        return PeerClient.await(peers.get(owner, path, parameters)).map(read);
     }
 
     /** Reads here if this instance holds the study's partition of the store, else asks the instance that does. */

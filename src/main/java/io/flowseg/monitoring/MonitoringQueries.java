@@ -108,8 +108,8 @@ public final class MonitoringQueries {
 
     /** The states of the windows that overlap [from, to], in the form instances merge. */
     public List<ScopeWindow> windows(StatisticsWindow window, Instant from, Instant to) {
-        String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
-        ReadOnlyWindowStore<String, WindowStatistics> windows = store(store, QueryableStoreTypes.windowStore());
+        ReadOnlyWindowStore<String, WindowStatistics> windows = store(MonitoringStores.of(window),
+                QueryableStoreTypes.windowStore());
         List<ScopeWindow> found = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, WindowStatistics> iterator = windows.fetchAll(from, to)) {
             while (iterator.hasNext()) {

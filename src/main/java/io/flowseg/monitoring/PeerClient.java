@@ -69,9 +69,9 @@ public final class PeerClient {
         }
     }
 
-    /** A path segment of its own: a study id may hold any character. */
-    public static String segment(String value) {
-        return encode(value).replace("+", "%20");
+    /** The path of one study below {@code path}; a study id may hold any character. */
+    public static String ofStudy(String path, String studyId) {
+        return path + "/" + encode(studyId).replace("+", "%20");
     }
 
     static String address(HostInfo host) {

@@ -11,7 +11,6 @@ public class PeerUnreachableMapper implements ExceptionMapper<PeerUnreachableExc
 
     @Override
     public Response toResponse(PeerUnreachableException exception) {
-        return ApiError.retryLater("the study is held by another instance, which did not answer: "
-                + exception.getMessage());
+        return ApiError.retryLater("the study is held by another instance: " + exception.getMessage());
     }
 }
