@@ -242,6 +242,17 @@ public interface FlowsegConfig {
         /** How long a policy write through the API waits to see the policy in effect. */
         @WithDefault("10s")
         Duration policyWriteTimeout();
+
+        /**
+         * host:port at which the other instances reach this one's HTTP port: Kafka Streams'
+         * application.server, so that its metadata tells which instance holds a study.
+         */
+        @WithDefault("${HOSTNAME:localhost}:${quarkus.http.port:8080}")
+        String advertisedAddress();
+
+        /** How long a question to another instance may take before the answer goes without it. */
+        @WithDefault("2s")
+        Duration peerTimeout();
     }
 
     /** The schema registry of serve (demo starts its own embedded one). */

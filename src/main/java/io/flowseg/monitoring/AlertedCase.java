@@ -12,4 +12,9 @@ import java.util.Optional;
  */
 public record AlertedCase(String studyId, Instant raisedAt, List<RecentAlert> alerts, UncertaintyMap map,
                           Optional<SegmentationResult> segmentation) {
+
+    /** The case of a study's map and its alerts (at least one, newest first), raised when its newest alert was. */
+    static AlertedCase of(UncertaintyMap map, List<RecentAlert> alerts, Optional<SegmentationResult> segmentation) {
+        return new AlertedCase(map.getStudy().getStudyId(), alerts.get(0).raisedAt(), alerts, map, segmentation);
+    }
 }

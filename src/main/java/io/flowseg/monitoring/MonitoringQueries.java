@@ -29,8 +29,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 /**
  * Reads the monitoring topology's state stores (interactive queries). Policies are global, so
  * every instance answers for all of them; alerts, cases and statistics come from the partitions
- * this instance holds. A store that is not queryable (the topology starting or rebalancing) throws
- * {@link InvalidStateStoreException}, as does a topology that is not running.
+ * this instance holds ({@link ClusterQueries} asks the other instances for theirs). A store that
+ * is not queryable (the topology starting or rebalancing) throws {@link InvalidStateStoreException},
+ * as does a topology that is not running.
  */
 public final class MonitoringQueries {
     private final KafkaStreams streams;
@@ -70,7 +71,7 @@ public final class MonitoringQueries {
     /** The most recently alerted studies whose map is still kept, newest first. */
     public List<AlertedCase> alertedCases(int limit) {
         Map<String, List<RecentAlert>> byStudy = new LinkedHashMap<>();
-        for (RecentAlert alert : recentAlerts(Integer.MAX_VALUE, alert -> true)) {
+        for (RecentAlert alert : recentAlerts(Integer.MAX_VALUE, AlertFilter.ANY)) {
             byStudy.computeIfAbsent(alert.alert().getStudy().getStudyId(), id -> new ArrayList<>()).add(alert);
         }
         List<AlertedCase> cases = new ArrayList<>();
@@ -83,14 +84,9 @@ public final class MonitoringQueries {
         return cases;
     }
 
-    public Optional<AlertedCase> alertedCase(String studyId) {
-        return alertedCase(studyId, recentAlerts(Integer.MAX_VALUE,
-                alert -> alert.getStudy().getStudyId().equals(studyId)));
-    }
-
     private Optional<AlertedCase> alertedCase(String studyId, List<RecentAlert> alerts) {
-        return alerts.isEmpty() ? Optional.empty() : alertedMap(studyId).map(map -> new AlertedCase(studyId,
-                alerts.get(0).raisedAt(), alerts, map, segmentation(studyId)));
+        return alerts.isEmpty() ? Optional.empty()
+                : alertedMap(studyId).map(map -> AlertedCase.of(map, alerts, segmentation(studyId)));
     }
 
     /** The uncertainty map of a recently alerted study, while it is kept. */
@@ -107,18 +103,21 @@ public final class MonitoringQueries {
 
     /** Every site's and modality's windows that overlap [from, to], oldest first. */
     public List<UncertaintyStatistics> statistics(StatisticsWindow window, Instant from, Instant to) {
-        String store = window == StatisticsWindow.HOURLY ? MonitoringStores.HOURLY : MonitoringStores.DAILY;
-        ReadOnlyWindowStore<String, WindowStatistics> windows = store(store, QueryableStoreTypes.windowStore());
-        List<UncertaintyStatistics> found = new ArrayList<>();
+        return ClusterMerge.statistics(windows(window, from, to));
+    }
+
+    /** The states of the windows that overlap [from, to], in the form instances merge. */
+    public List<ScopeWindow> windows(StatisticsWindow window, Instant from, Instant to) {
+        ReadOnlyWindowStore<String, WindowStatistics> windows = store(MonitoringStores.of(window),
+                QueryableStoreTypes.windowStore());
+        List<ScopeWindow> found = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, WindowStatistics> iterator = windows.fetchAll(from, to)) {
             while (iterator.hasNext()) {
                 KeyValue<Windowed<String>, WindowStatistics> entry = iterator.next();
-                found.add(StatisticsRecords.record(window, ScopeKey.decode(entry.key.key()),
-                        entry.key.window().startTime(), entry.key.window().endTime(), entry.value));
+                found.add(new ScopeWindow(window, ScopeKey.decode(entry.key.key()), entry.key.window().startTime(),
+                        entry.key.window().endTime(), entry.value));
             }
         }
-        found.sort(Comparator.comparing(UncertaintyStatistics::getWindowStart)
-                .thenComparing(UncertaintyStatistics::getSite).thenComparing(UncertaintyStatistics::getModality));
         return found;
     }
 
@@ -130,11 +129,19 @@ public final class MonitoringQueries {
         return store(name, QueryableStoreTypes.keyValueStore());
     }
 
-    /** Kafka Streams answers a topology that is not running (created, failed, stopped) with an IllegalStateException. */
     private <T> T store(String name, QueryableStoreType<T> type) {
+        requireRunning(streams);
+        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+    }
+
+    /**
+     * Kafka Streams answers store and metadata questions to a topology that is not running
+     * (created, failed, stopped) with an IllegalStateException; the API wants the 503 of a
+     * store that cannot be read yet.
+     */
+    static void requireRunning(KafkaStreams streams) {
         if (!streams.state().isRunningOrRebalancing()) {
             throw new InvalidStateStoreException("the monitoring topology is " + streams.state());
         }
-        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
     }
 }

@@ -1,5 +1,7 @@
 package io.flowseg.monitoring;
 
+import io.flowseg.events.StatisticsWindow;
+
 /** Names of the topology's state stores, which the REST API queries (interactive queries). */
 public final class MonitoringStores {
     /** Global: every policy by id. */
@@ -16,5 +18,10 @@ public final class MonitoringStores {
     public static final String DAILY = "flowseg-statistics-daily";
 
     private MonitoringStores() {
+    }
+
+    /** The window store of hourly or daily statistics. */
+    static String of(StatisticsWindow window) {
+        return window == StatisticsWindow.HOURLY ? HOURLY : DAILY;
     }
 }

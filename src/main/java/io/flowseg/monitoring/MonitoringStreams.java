@@ -20,13 +20,17 @@ public class MonitoringStreams {
 
     /** The state stores' reader; throws {@link InvalidStateStoreException} (503 from the API) while there is none. */
     public MonitoringQueries queries() {
-        return new MonitoringQueries(running().orElseThrow(
-                () -> new InvalidStateStoreException("the monitoring topology is not running in this command")));
+        return new MonitoringQueries(kafkaStreams());
     }
 
     /** RUNNING, REBALANCING, ...; empty where no topology runs. */
     public Optional<KafkaStreams.State> state() {
         return running().map(KafkaStreams::state);
+    }
+
+    KafkaStreams kafkaStreams() {
+        return running().orElseThrow(
+                () -> new InvalidStateStoreException("the monitoring topology is not running in this command"));
     }
 
     private Optional<KafkaStreams> running() {

@@ -47,6 +47,22 @@ public final class WindowStatistics {
         return this;
     }
 
+    /**
+     * Adds the studies of another state of the same window (held by another instance) into this
+     * one; returns this. Exact for the counts, the shares and the mean (a sum over the studies);
+     * the percentile is read from the merged sketch, so it keeps the same relative accuracy.
+     */
+    public WindowStatistics merge(WindowStatistics other) {
+        studies += other.studies;
+        for (int i = 0; i < alerts.length; i++) {
+            alerts[i] += other.alerts[i];
+        }
+        highUncertainty += other.highUncertainty;
+        meanVarianceSum += other.meanVarianceSum;
+        meanVariances.mergeWith(other.meanVariances);
+        return this;
+    }
+
     public long studies() {
         return studies;
     }

@@ -1,35 +1,31 @@
 package io.flowseg.web;
 
-import io.flowseg.events.UncertaintyAlert;
-import io.flowseg.monitoring.MonitoringStreams;
-import io.flowseg.monitoring.RecentAlert;
+import io.flowseg.monitoring.AlertFilter;
+import io.flowseg.monitoring.MonitoringCluster;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.function.Predicate;
+import jakarta.ws.rs.core.Response;
 
-/** Recent alerts, newest first, optionally of one site, severity or policy. */
+/** Recent alerts of every instance, newest first, optionally of one site, severity or policy. */
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
     static final int MAX_LIMIT = 1000;
 
-    private final MonitoringStreams streams;
+    private final MonitoringCluster cluster;
 
-    public AlertResource(MonitoringStreams streams) {
-        this.streams = streams;
+    public AlertResource(MonitoringCluster cluster) {
+        this.cluster = cluster;
     }
 
     @GET
-    public List<RecentAlert> recent(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("site") String site,
-                                    @QueryParam("severity") String severity, @QueryParam("policy") String policy) {
-        Predicate<UncertaintyAlert> filter = alert -> (site == null || site.equalsIgnoreCase(alert.getStudy().getSite()))
-                && (severity == null || severity.equalsIgnoreCase(alert.getSeverity()))
-                && (policy == null || policy.equals(alert.getPolicyId()));
-        return streams.queries().recentAlerts(Math.max(1, Math.min(limit, MAX_LIMIT)), filter);
+    public Response recent(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("site") String site,
+                           @QueryParam("severity") String severity, @QueryParam("policy") String policy) {
+        return PartialAnswer.response(cluster.queries().recentAlerts(Math.max(1, Math.min(limit, MAX_LIMIT)),
+                new AlertFilter(site, severity, policy, null)));
     }
 }

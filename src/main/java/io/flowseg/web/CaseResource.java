@@ -3,8 +3,8 @@ package io.flowseg.web;
 import io.flowseg.events.EncodedMap;
 import io.flowseg.events.SegmentationResult;
 import io.flowseg.events.UncertaintyMap;
-import io.flowseg.monitoring.MonitoringQueries;
-import io.flowseg.monitoring.MonitoringStreams;
+import io.flowseg.monitoring.ClusterQueries;
+import io.flowseg.monitoring.MonitoringCluster;
 import io.flowseg.wire.AvroBytes;
 import io.flowseg.wire.EncodedMaps;
 import jakarta.ws.rs.DefaultValue;
@@ -15,29 +15,30 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The latest high-uncertainty cases (studies that raised an alert) and their pictures: the image
- * preview, the consensus mask over it, and the variance heat map on the fixed 0 to 0.25 scale.
+ * preview, the consensus mask over it, and the variance heat map on the fixed 0 to 0.25 scale, of
+ * every instance: a study is read from the instance holding it.
  */
 @Path("/api/cases")
 public class CaseResource {
     static final String PNG = "image/png";
     static final int MAX_LIMIT = 100;
 
-    private final MonitoringStreams streams;
+    private final MonitoringCluster cluster;
 
-    public CaseResource(MonitoringStreams streams) {
-        this.streams = streams;
+    public CaseResource(MonitoringCluster cluster) {
+        this.cluster = cluster;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<CaseView> latest(@QueryParam("limit") @DefaultValue("24") int limit) {
-        return queries().alertedCases(Math.max(1, Math.min(limit, MAX_LIMIT))).stream().map(CaseView::of).toList();
+    public Response latest(@QueryParam("limit") @DefaultValue("24") int limit) {
+        return PartialAnswer.response(queries().alertedCases(Math.max(1, Math.min(limit, MAX_LIMIT)))
+                .map(cases -> cases.stream().map(CaseView::of).toList()));
     }
 
     @GET
@@ -87,8 +88,8 @@ public class CaseResource {
                         "no image of " + studyId + " yet (segmentation not in, or previews off)", null));
     }
 
-    private MonitoringQueries queries() {
-        return streams.queries();
+    private ClusterQueries queries() {
+        return cluster.queries();
     }
 
     private static Response notKept(String studyId) {

@@ -79,7 +79,7 @@ public class LiveEvents {
         try {
             List<AlertedCase> cases = streams.queries().alertedCases(CASES);
             String stats = polls++ % STATS_EVERY_POLLS == 0
-                    ? json.writeValueAsString(statistics.query(StatisticsWindow.HOURLY, 24, null, null)) : null;
+                    ? json.writeValueAsString(statistics.query(StatisticsWindow.HOURLY, 24, null, null).value()) : null;
             Instant now = Instant.now();
             for (Listener listener : listeners) {
                 listener.announce(cases, now);

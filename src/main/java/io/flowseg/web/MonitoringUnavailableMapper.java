@@ -11,8 +11,6 @@ public class MonitoringUnavailableMapper implements ExceptionMapper<InvalidState
 
     @Override
     public Response toResponse(InvalidStateStoreException exception) {
-        return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE,
-                "the monitoring topology is not ready yet: " + exception.getMessage(), null))
-                .header("Retry-After", "2").build();
+        return ApiError.retryLater("the monitoring topology is not ready yet: " + exception.getMessage());
     }
 }

@@ -2,7 +2,8 @@ package io.flowseg.web;
 
 import io.flowseg.events.StatisticsWindow;
 import io.flowseg.events.UncertaintyStatistics;
-import io.flowseg.monitoring.MonitoringStreams;
+import io.flowseg.monitoring.ClusterAnswer;
+import io.flowseg.monitoring.MonitoringCluster;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,16 +16,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Windowed statistics per site and modality, from the topology's window stores. */
+/** Windowed statistics per site and modality, from the window stores of every instance. */
 @Path("/api/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
     static final int MAX_HOURS = 24 * 90;
 
-    private final MonitoringStreams streams;
+    private final MonitoringCluster cluster;
 
-    public StatisticsResource(MonitoringStreams streams) {
-        this.streams = streams;
+    public StatisticsResource(MonitoringCluster cluster) {
+        this.cluster = cluster;
     }
 
     /**
@@ -44,16 +45,17 @@ public class StatisticsResource {
         if (hours < 1 || hours > MAX_HOURS) {
             return ApiError.response(Response.Status.BAD_REQUEST, "hours must be 1 to " + MAX_HOURS, "hours");
         }
-        return Response.ok(query(kind, hours, site, modality)).build();
+        return PartialAnswer.response(query(kind, hours, site, modality));
     }
 
     /** The rows of the last {@code hours}, of one site and modality where given. */
-    List<UncertaintyStatistics> query(StatisticsWindow window, int hours, String site, String modality) {
+    ClusterAnswer<List<UncertaintyStatistics>> query(StatisticsWindow window, int hours, String site,
+                                                     String modality) {
         Instant now = Instant.now();
-        return streams.queries().statistics(window, now.minus(Duration.ofHours(hours)), now)
-                .stream()
-                .filter(row -> site == null || site.equalsIgnoreCase(row.getSite()))
-                .filter(row -> modality == null || modality.equalsIgnoreCase(row.getModality()))
-                .toList();
+        return cluster.queries().statistics(window, now.minus(Duration.ofHours(hours)), now)
+                .map(rows -> rows.stream()
+                        .filter(row -> site == null || site.equalsIgnoreCase(row.getSite()))
+                        .filter(row -> modality == null || modality.equalsIgnoreCase(row.getModality()))
+                        .toList());
     }
 }

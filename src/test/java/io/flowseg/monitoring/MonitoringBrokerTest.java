@@ -1,5 +1,7 @@
 package io.flowseg.monitoring;
 
+import static io.flowseg.monitoring.MonitoringFixtures.TIMEOUT;
+import static io.flowseg.monitoring.MonitoringFixtures.await;
 import static io.flowseg.monitoring.MonitoringFixtures.map;
 import static io.flowseg.monitoring.MonitoringFixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,19 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.flowseg.alerts.AlertScope;
 import io.flowseg.alerts.Comparator;
 import io.flowseg.alerts.Severity;
-import io.flowseg.config.TopicNames;
 import io.flowseg.embedded.EmbeddedBroker;
-import io.flowseg.embedded.EmbeddedRegistryConfig;
-import io.flowseg.embedded.EmbeddedSchemaRegistry;
 import io.flowseg.events.StatisticsWindow;
 import io.flowseg.events.ThresholdPolicy;
 import io.flowseg.events.UncertaintyAlert;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.wire.AvroEventDecoder;
-import io.flowseg.wire.RegistryClientConfig;
 import io.flowseg.wire.RegistryEventCodec;
 import io.flowseg.wire.SchemaRegistryClient;
-import io.flowseg.wire.SubjectNameStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,17 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -52,28 +45,22 @@ import org.junit.jupiter.api.Test;
  * as the API writes it, the next study alerts, and a re-delivered result alerts no second time.
  */
 class MonitoringBrokerTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
     void aPolicyChangeOnTheTopicRaisesTheNextStudysAlertOnce() throws Exception {
-        String suffix = "." + UUID.randomUUID();
-        MonitoringSettings settings = new MonitoringSettings(TopicNames.defaults().withSuffix(suffix),
-                Duration.ofMinutes(30),
-                Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
         Path state = Files.createTempDirectory("flowseg-monitoring-test");
-        try (EmbeddedBroker broker = EmbeddedBroker.start();
-             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
-                     EmbeddedRegistryConfig.of(broker.bootstrapServers()))) {
-            Map<String, Object> connection = Map.of("bootstrap.servers", broker.bootstrapServers());
+        try (BrokerStack stack = new BrokerStack()) {
+            MonitoringSettings settings = stack.settings;
+            Map<String, Object> connection = stack.connection;
             createTopics(connection, settings);
-            SchemaRegistryClient client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
-            RegistryEventCodec codec = new RegistryEventCodec(client, SubjectNameStrategy.TOPIC_NAME, true);
-            MonitoringSerdes serdes = new MonitoringSerdes(client, SubjectNameStrategy.TOPIC_NAME, true);
+            SchemaRegistryClient client = stack.client;
+            RegistryEventCodec codec = stack.codec;
+            MonitoringSerdes serdes = stack.serdes;
             ThresholdPolicy strict = policy("p", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.5,
                     Severity.WARNING, true);
             try (PolicyTopic policies = new PolicyTopic(connection, settings.topics().policies(), codec);
                  KafkaStreams streams = new KafkaStreams(MonitoringTopology.build(settings, serdes,
-                         MonitoringListener.NONE), streamsConfig(broker, state))) {
+                         MonitoringListener.NONE), streamsConfig(stack.broker, state))) {
                 policies.write(strict, TIMEOUT);
                 MonitoringQueries queries = new MonitoringQueries(streams);
                 // Not started (as after a failed start): the API's 503, not Kafka Streams' IllegalStateException.
@@ -82,7 +69,7 @@ class MonitoringBrokerTest {
                 await("the policy in the global table", () -> queries.policy("p").isPresent());
 
                 Instant acquired = Instant.now().minusSeconds(60);
-                send(connection, codec, settings, map("silent", "site-a", "CT", "CHEST", acquired, 0.3));
+                sendMap(connection, codec, settings, map("silent", "site-a", "CT", "CHEST", acquired, 0.3));
                 await("the first study counted", () -> studies(queries) == 1);
 
                 ThresholdPolicy relaxed = policy("p", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.1,
@@ -90,9 +77,9 @@ class MonitoringBrokerTest {
                 policies.write(relaxed, TIMEOUT);
                 await("the changed policy in effect", () -> queries.policy("p").filter(relaxed::equals).isPresent());
                 UncertaintyMap alerting = map("alerting", "site-a", "CT", "CHEST", acquired, 0.3);
-                send(connection, codec, settings, alerting);
-                send(connection, codec, settings, alerting); // re-delivered
-                send(connection, codec, settings, map("quiet", "site-a", "CT", "CHEST", acquired, 0.05));
+                sendMap(connection, codec, settings, alerting);
+                sendMap(connection, codec, settings, alerting); // re-delivered
+                sendMap(connection, codec, settings, map("quiet", "site-a", "CT", "CHEST", acquired, 0.05));
                 await("all three studies counted", () -> studies(queries) == 3);
 
                 List<UncertaintyAlert> alerts = readAlerts(connection, client, settings.topics().alerts());
@@ -126,16 +113,9 @@ class MonitoringBrokerTest {
         }
     }
 
-    private static void send(Map<String, Object> connection, RegistryEventCodec codec, MonitoringSettings settings,
-                             UncertaintyMap map) {
-        Map<String, Object> config = new java.util.HashMap<>(connection);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            String topic = settings.topics().uncertainty();
-            producer.send(new ProducerRecord<>(topic, codec.encodeKey(topic, map.getStudy().getStudyId()),
-                    codec.encodeValue(topic, map)));
-        }
+    private static void sendMap(Map<String, Object> connection, RegistryEventCodec codec, MonitoringSettings settings,
+                                UncertaintyMap map) {
+        MonitoringFixtures.send(connection, codec, settings.topics().uncertainty(), map.getStudy().getStudyId(), map);
     }
 
     private static long studies(MonitoringQueries queries) {
@@ -166,23 +146,5 @@ class MonitoringBrokerTest {
             }
         }
         return alerts;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!safely(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static boolean safely(BooleanSupplier condition) {
-        try {
-            return condition.getAsBoolean();
-        } catch (InvalidStateStoreException notQueryableYet) {
-            return false;
-        }
     }
 }

@@ -14,12 +14,26 @@ import io.flowseg.events.Timings;
 import io.flowseg.events.UncertaintyFigures;
 import io.flowseg.events.UncertaintyMap;
 import io.flowseg.uncertainty.UncertaintyFigure;
+import io.flowseg.wire.EventCodec;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
-/** Uncertainty maps and policies for the monitoring tests. */
+/**
+ * Uncertainty maps and policies for the monitoring tests, and what their tests on a broker share:
+ * publishing as the service does, and waiting for the stores to show a result.
+ */
 final class MonitoringFixtures {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final MonitoringSettings SETTINGS = new MonitoringSettings(new TopicNames("studies", "segmentations",
             "maps", "alerts", "dead-letter", "policies", "statistics"), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10);
 
@@ -54,5 +68,34 @@ final class MonitoringFixtures {
                                   Severity severity, boolean enabled) {
         return PolicyRecords.toRecord(new AlertPolicy(id, scope, UncertaintyFigure.parse(figure), comparator, threshold,
                 severity, enabled, "test policy " + id), Instant.parse("2026-11-28T00:00:00Z"));
+    }
+
+    /** As the service publishes: the key in the wire format, partitioned by the producer's default partitioner. */
+    static void send(Map<String, Object> connection, EventCodec codec, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, codec.encodeKey(topic, key), codec.encodeValue(topic, value)));
+        }
+    }
+
+    /** Waits until the condition holds; stores not queryable yet, or an instance not answering yet, count as not yet. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!safely(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean safely(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (InvalidStateStoreException | PeerUnreachableException notYet) {
+            return false;
+        }
     }
 }

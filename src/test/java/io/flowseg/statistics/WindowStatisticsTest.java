@@ -41,6 +41,33 @@ class WindowStatisticsTest {
     }
 
     @Test
+    void twoHalvesMergeIntoTheStatisticsOfTheWhole() {
+        Random random = new Random(5);
+        WindowStatistics whole = new WindowStatistics();
+        WindowStatistics first = new WindowStatistics();
+        WindowStatistics second = new WindowStatistics();
+        for (int i = 0; i < 300; i++) {
+            StudyFacts study = new StudyFacts("a", "CT", Math.exp(-9 + 6 * random.nextDouble()),
+                    i % 7 == 0 ? List.of(Severity.CRITICAL) : i % 3 == 0 ? List.of(Severity.INFO) : List.of());
+            whole.add(study);
+            (i < 100 ? first : second).add(study);
+        }
+
+        WindowStatistics merged = new WindowStatistics().merge(first).merge(second);
+
+        assertEquals(whole.studies(), merged.studies());
+        for (Severity severity : Severity.values()) {
+            assertEquals(whole.alerts(severity), merged.alerts(severity), severity.name());
+        }
+        assertEquals(whole.highUncertaintyStudies(), merged.highUncertaintyStudies());
+        assertEquals(whole.highUncertaintyShare(), merged.highUncertaintyShare(), 1e-12);
+        assertEquals(whole.meanVarianceMean(), merged.meanVarianceMean(), 1e-12);
+        // The sketches share their index mapping, so merging loses nothing: the same bucket answers.
+        assertEquals(whole.meanVarianceP95(), merged.meanVarianceP95(), 0);
+        assertEquals(100, first.studies(), "the merged states are left as they were");
+    }
+
+    @Test
     void survivesItsByteForm() {
         WindowStatistics statistics = new WindowStatistics()
                 .add(new StudyFacts("a", "CT", 0.2, List.of(Severity.CRITICAL)))
