@@ -8,6 +8,7 @@ import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.evaluation.Calibration;
 import io.flowseg.evaluation.CaseResult;
 import io.flowseg.evaluation.CaseSampler;
+import io.flowseg.evaluation.ConsensusCaseSampler;
 import io.flowseg.evaluation.EmptyPairConvention;
 import io.flowseg.evaluation.Evaluation;
 import io.flowseg.evaluation.EvaluationResult;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Option;
                 + "with --sweep, quality against cost over solvers x steps x guidance (sweep.csv, sweep.png).")
 public class EvalCommand implements Callable<Integer> {
     private static final String ORACLE = "oracle";
+    private static final String CONSENSUS = "consensus";
 
     @Option(names = "--data", paramLabel = "DIR", required = true,
             description = "multi-rater folder: one folder per case with image_* and label<k>_* (see synth)")
@@ -78,7 +80,7 @@ public class EvalCommand implements Callable<Integer> {
     Integer folds;
 
     @Option(names = "--baseline", paramLabel = "NAME",
-            description = "sample with a baseline instead of the model: oracle (synthetic data only: each sample is a fresh rater of the known rater process)")
+            description = "sample with a baseline instead of the model: oracle (synthetic data only: each sample is a fresh rater of the known rater process) or consensus (every sample is the raters' own at-least-half vote: the perfect deterministic segmenter)")
     String baseline;
 
     @Option(names = "--sweep", description = "evaluate every solver x steps x guidance of the --sweep-* lists; writes sweep.csv and sweep.png")
@@ -142,13 +144,17 @@ public class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The baseline sampler; only the oracle exists, and only for data written by synth. */
+    /** The baseline sampler: the raters' consensus, or the oracle (only for data written by synth). */
     private CaseSampler baseline(SamplingSettings settings) throws IOException {
-        if (!ORACLE.equals(baseline)) {
-            throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (known: " + ORACLE + ")");
+        if (!ORACLE.equals(baseline) && !CONSENSUS.equals(baseline)) {
+            throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (known: " + ORACLE + ", "
+                    + CONSENSUS + ")");
         }
         if (sweep) {
             throw new IllegalArgumentException("--sweep varies the model's solver and steps; a baseline has neither");
+        }
+        if (CONSENSUS.equals(baseline)) {
+            return new ConsensusCaseSampler(settings.samples());
         }
         if (!Files.isRegularFile(data.resolve(SyntheticManifest.FILE_NAME))) {
             throw new IllegalArgumentException("--baseline oracle needs synthetic data: " + data + " has no "
