@@ -37,12 +37,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class CommittedResults implements AutoCloseable {
     private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private int count;
 
-    CommittedResults(ServiceHarness harness, String topic) {
-        Map<String, Object> config = new HashMap<>(harness.connection());
+    CommittedResults(Map<String, Object> connection, String topic) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -56,8 +57,8 @@ final class CommittedResults implements AutoCloseable {
      * Every fifth study STAT and one pass long, every fifth after it three times the usual work, the
      * rest routine and cheap: later studies often finish first.
      */
-    static void publishStudies(ServiceHarness harness, SchemaRegistryClient client, String topic, String prefix,
-                               int studies) {
+    static void publishStudies(Map<String, Object> connection, SchemaRegistryClient client, String topic,
+                               String prefix, int studies) {
         AvroEventEncoder encoder = new AvroEventEncoder(client, SubjectNameStrategy.TOPIC_NAME, true);
         List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
         for (int i = 0; i < studies; i++) {
@@ -71,7 +72,7 @@ final class CommittedResults implements AutoCloseable {
             events.add(new ProducerRecord<>(topic, encoder.encode(topic, true, event.getStudyId()),
                     encoder.encode(topic, false, event)));
         }
-        harness.produce(topic, events);
+        TestClients.produce(connection, events);
     }
 
     int count() {
@@ -102,20 +103,23 @@ final class CommittedResults implements AutoCloseable {
      * Each of {@code studies} studies has exactly one segmentation, uncertainty map and alert (the
      * drills' policy alerts on every study), and nothing was dead-lettered.
      */
-    static void assertEveryStudyOnce(ServiceHarness harness, SchemaRegistryClient client, TopicNames topics,
+    static void assertEveryStudyOnce(Map<String, Object> connection, SchemaRegistryClient client, TopicNames topics,
                                      int studies) {
-        assertOncePerStudy(harness, topics.segmentations(), studies,
+        assertOncePerStudy(connection, topics.segmentations(), studies,
                 bytes -> new AvroEventDecoder<>(client, SegmentationResult.class).decode(bytes).getStudy().getStudyId());
-        assertOncePerStudy(harness, topics.uncertainty(), studies,
+        assertOncePerStudy(connection, topics.uncertainty(), studies,
                 bytes -> new AvroEventDecoder<>(client, UncertaintyMap.class).decode(bytes).getStudy().getStudyId());
-        assertOncePerStudy(harness, topics.alerts(), studies,
+        assertOncePerStudy(connection, topics.alerts(), studies,
                 bytes -> new AvroEventDecoder<>(client, UncertaintyAlert.class).decode(bytes).getStudy().getStudyId());
-        assertTrue(harness.readUntil(topics.deadLetter(), read -> false).isEmpty(), "no dead letters");
+        assertTrue(TestClients.readUntil(connection, topics.deadLetter(), read -> false, READ_TIMEOUT).isEmpty(),
+                "no dead letters");
     }
 
     /** Each of {@code studies} studies has exactly one record in {@code topic}. */
-    private static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
-        List<ConsumerRecord<byte[], byte[]>> records = harness.readUntil(topic, read -> read.size() >= studies);
+    private static void assertOncePerStudy(Map<String, Object> connection, String topic, int studies,
+                                           Function<byte[], String> studyOf) {
+        List<ConsumerRecord<byte[], byte[]>> records = TestClients.readUntil(connection, topic,
+                read -> read.size() >= studies, READ_TIMEOUT);
         Map<String, Long> counts = records.stream()
                 .collect(Collectors.groupingBy(r -> studyOf.apply(r.value()), Collectors.counting()));
         assertEquals(studies, counts.size(), topic + ": studies with a record");
