@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * date while serve processes work, and the exactly-once check at the end.
  */
 final class CommittedResults implements AutoCloseable {
+    /** The longest wait for the next result. */
     private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -79,7 +80,10 @@ final class CommittedResults implements AutoCloseable {
         return count;
     }
 
-    /** Waits for at least {@code target} results while {@code working} holds (some serve process is alive). */
+    /**
+     * Waits for at least {@code target} results while {@code working} holds (some serve process is
+     * alive) and results keep coming: a slow machine is given time, a stalled serve is not.
+     */
     void awaitAtLeast(int target, BooleanSupplier working, Path log) throws Exception {
         long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
         while (count < target) {
@@ -87,7 +91,11 @@ final class CommittedResults implements AutoCloseable {
                 throw new AssertionError("serve " + (working.getAsBoolean() ? "made no progress" : "exited")
                         + " at " + count + " of " + target + " results; its log:\n" + Files.readString(log));
             }
-            count += consumer.poll(Duration.ofMillis(100)).count();
+            int read = consumer.poll(Duration.ofMillis(100)).count();
+            if (read > 0) {
+                count += read;
+                deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
+            }
         }
     }
 

@@ -34,7 +34,8 @@ final class OutageDrill {
 
     /**
      * Seconds from the outage's start until serve said it was unready, that {@code end} took to bring
-     * the dependency back, from then until serve was ready again, and the results committed meanwhile.
+     * the dependency back, from then until serve was ready again, and the results committed during the
+     * outage.
      */
     record Figures(double secondsToUnready, double secondsToReturn, double secondsToReady, int resultsDuringOutage) {
     }
