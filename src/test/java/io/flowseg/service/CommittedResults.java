@@ -36,13 +36,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * date while serve processes work, and the exactly-once check at the end.
  */
 final class CommittedResults implements AutoCloseable {
+    /** The longest wait for the next result. */
     private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private int count;
 
-    CommittedResults(ServiceHarness harness, String topic) {
-        Map<String, Object> config = new HashMap<>(harness.connection());
+    CommittedResults(Map<String, Object> connection, String topic) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -56,8 +58,8 @@ final class CommittedResults implements AutoCloseable {
      * Every fifth study STAT and one pass long, every fifth after it three times the usual work, the
      * rest routine and cheap: later studies often finish first.
      */
-    static void publishStudies(ServiceHarness harness, SchemaRegistryClient client, String topic, String prefix,
-                               int studies) {
+    static void publishStudies(Map<String, Object> connection, SchemaRegistryClient client, String topic,
+                               String prefix, int studies) {
         AvroEventEncoder encoder = new AvroEventEncoder(client, SubjectNameStrategy.TOPIC_NAME, true);
         List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
         for (int i = 0; i < studies; i++) {
@@ -71,14 +73,17 @@ final class CommittedResults implements AutoCloseable {
             events.add(new ProducerRecord<>(topic, encoder.encode(topic, true, event.getStudyId()),
                     encoder.encode(topic, false, event)));
         }
-        harness.produce(topic, events);
+        TestClients.produce(connection, events);
     }
 
     int count() {
         return count;
     }
 
-    /** Waits for at least {@code target} results while {@code working} holds (some serve process is alive). */
+    /**
+     * Waits for at least {@code target} results while {@code working} holds (some serve process is
+     * alive) and results keep coming: a slow machine is given time, a stalled serve is not.
+     */
     void awaitAtLeast(int target, BooleanSupplier working, Path log) throws Exception {
         long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
         while (count < target) {
@@ -86,7 +91,11 @@ final class CommittedResults implements AutoCloseable {
                 throw new AssertionError("serve " + (working.getAsBoolean() ? "made no progress" : "exited")
                         + " at " + count + " of " + target + " results; its log:\n" + Files.readString(log));
             }
-            count += consumer.poll(Duration.ofMillis(100)).count();
+            int read = consumer.poll(Duration.ofMillis(100)).count();
+            if (read > 0) {
+                count += read;
+                deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
+            }
         }
     }
 
@@ -102,20 +111,23 @@ final class CommittedResults implements AutoCloseable {
      * Each of {@code studies} studies has exactly one segmentation, uncertainty map and alert (the
      * drills' policy alerts on every study), and nothing was dead-lettered.
      */
-    static void assertEveryStudyOnce(ServiceHarness harness, SchemaRegistryClient client, TopicNames topics,
+    static void assertEveryStudyOnce(Map<String, Object> connection, SchemaRegistryClient client, TopicNames topics,
                                      int studies) {
-        assertOncePerStudy(harness, topics.segmentations(), studies,
+        assertOncePerStudy(connection, topics.segmentations(), studies,
                 bytes -> new AvroEventDecoder<>(client, SegmentationResult.class).decode(bytes).getStudy().getStudyId());
-        assertOncePerStudy(harness, topics.uncertainty(), studies,
+        assertOncePerStudy(connection, topics.uncertainty(), studies,
                 bytes -> new AvroEventDecoder<>(client, UncertaintyMap.class).decode(bytes).getStudy().getStudyId());
-        assertOncePerStudy(harness, topics.alerts(), studies,
+        assertOncePerStudy(connection, topics.alerts(), studies,
                 bytes -> new AvroEventDecoder<>(client, UncertaintyAlert.class).decode(bytes).getStudy().getStudyId());
-        assertTrue(harness.readUntil(topics.deadLetter(), read -> false).isEmpty(), "no dead letters");
+        assertTrue(TestClients.readUntil(connection, topics.deadLetter(), read -> false, READ_TIMEOUT).isEmpty(),
+                "no dead letters");
     }
 
     /** Each of {@code studies} studies has exactly one record in {@code topic}. */
-    private static void assertOncePerStudy(ServiceHarness harness, String topic, int studies, Function<byte[], String> studyOf) {
-        List<ConsumerRecord<byte[], byte[]>> records = harness.readUntil(topic, read -> read.size() >= studies);
+    private static void assertOncePerStudy(Map<String, Object> connection, String topic, int studies,
+                                           Function<byte[], String> studyOf) {
+        List<ConsumerRecord<byte[], byte[]>> records = TestClients.readUntil(connection, topic,
+                read -> read.size() >= studies, READ_TIMEOUT);
         Map<String, Long> counts = records.stream()
                 .collect(Collectors.groupingBy(r -> studyOf.apply(r.value()), Collectors.counting()));
         assertEquals(studies, counts.size(), topic + ": studies with a record");

@@ -32,11 +32,12 @@ class ExactlyOnceIT {
                      EmbeddedRegistryConfig.of(harness.broker.bootstrapServers()))) {
             SchemaRegistryClient client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
             TopicNames topics = TopicNames.defaults();
-            CommittedResults.publishStudies(harness, client, topics.studies(), "eos", STUDIES);
+            CommittedResults.publishStudies(harness.connection(), client, topics.studies(), "eos", STUDIES);
             // The same instance id across restarts.
-            Map<String, String> settings = serviceSettings(harness, registry, "exactly-once-it", "exactly-once-it-0");
+            Map<String, String> settings = serviceSettings(harness.broker.bootstrapServers(), registry.url(),
+                    "exactly-once-it", "exactly-once-it-0");
 
-            try (CommittedResults segmentations = new CommittedResults(harness, topics.segmentations())) {
+            try (CommittedResults segmentations = new CommittedResults(harness.connection(), topics.segmentations())) {
                 for (int killAt : KILL_AFTER) {
                     try (ServiceProcess service = ServiceProcess.serve(settings, log)) {
                         segmentations.awaitAtLeast(killAt, service::alive, log);
@@ -54,20 +55,20 @@ class ExactlyOnceIT {
                 }
             }
 
-            CommittedResults.assertEveryStudyOnce(harness, client, topics, STUDIES);
+            CommittedResults.assertEveryStudyOnce(harness.connection(), client, topics, STUDIES);
         } finally {
             Files.deleteIfExists(log);
         }
     }
 
     /** A serve process of {@code group}, its own transactional id, and a policy that alerts on every study. */
-    static Map<String, String> serviceSettings(ServiceHarness harness, EmbeddedSchemaRegistry registry, String group,
+    static Map<String, String> serviceSettings(String bootstrapServers, String registryUrl, String group,
                                                String transactionalId) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", harness.broker.bootstrapServers());
+        settings.put("kafka.bootstrap.servers", bootstrapServers);
         // A killed member leaves the group when its session times out; keep that short.
         settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("flowseg.registry.url", registry.url());
+        settings.put("flowseg.registry.url", registryUrl);
         settings.put("flowseg.processor.group-id", group);
         settings.put("flowseg.processor.transactional-id", transactionalId);
         settings.put("flowseg.alerts.figure", "meanVariance");

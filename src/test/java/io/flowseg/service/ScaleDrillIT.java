@@ -48,9 +48,9 @@ class ScaleDrillIT {
             SchemaRegistryClient client = SchemaRegistryClient.create(RegistryClientConfig.of(registry.url()));
             TopicNames topics = TopicNames.defaults();
             admin.createTopics(List.of(new NewTopic(topics.studies(), PARTITIONS, (short) 1))).all().get();
-            CommittedResults.publishStudies(harness, client, topics.studies(), "drill", FIRST_WAVE);
+            CommittedResults.publishStudies(harness.connection(), client, topics.studies(), "drill", FIRST_WAVE);
 
-            try (CommittedResults segmentations = new CommittedResults(harness, topics.segmentations())) {
+            try (CommittedResults segmentations = new CommittedResults(harness.connection(), topics.segmentations())) {
                 ServiceProcess a = serve(harness, registry, "a", log, started);
                 ServiceProcess b = serve(harness, registry, "b", log, started);
                 segmentations.awaitAtLeast(60, () -> anyAlive(started), log);
@@ -66,7 +66,7 @@ class ScaleDrillIT {
 
                 ServiceProcess restarted = serve(harness, registry, "b", log, started);
                 awaitMembersSharing(admin, topics.studies(), 2);
-                CommittedResults.publishStudies(harness, client, topics.studies(), "drill-late", STUDIES - FIRST_WAVE);
+                CommittedResults.publishStudies(harness.connection(), client, topics.studies(), "drill-late", STUDIES - FIRST_WAVE);
                 segmentations.awaitAtLeast(FIRST_WAVE + 20, () -> anyAlive(started), log);
                 c.kill();
                 Duration secondTakeover = awaitSoleOwner(admin, topics.studies());
@@ -83,7 +83,7 @@ class ScaleDrillIT {
                 }
             }
 
-            CommittedResults.assertEveryStudyOnce(harness, client, topics, STUDIES);
+            CommittedResults.assertEveryStudyOnce(harness.connection(), client, topics, STUDIES);
         } finally {
             for (ServiceProcess process : started) {
                 process.close();
@@ -94,7 +94,8 @@ class ScaleDrillIT {
 
     private static ServiceProcess serve(ServiceHarness harness, EmbeddedSchemaRegistry registry, String instance,
                                         Path log, List<ServiceProcess> started) throws Exception {
-        Map<String, String> settings = ExactlyOnceIT.serviceSettings(harness, registry, GROUP, GROUP + "-" + instance);
+        Map<String, String> settings = ExactlyOnceIT.serviceSettings(harness.broker.bootstrapServers(), registry.url(),
+                GROUP, GROUP + "-" + instance);
         ServiceProcess process = ServiceProcess.serve(settings, log);
         started.add(process);
         return process;
