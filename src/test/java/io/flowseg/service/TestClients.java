@@ -38,12 +38,8 @@ final class TestClients {
     static List<ConsumerRecord<byte[], byte[]>> readUntil(Map<String, Object> connection, String topic,
                                                           Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
                                                           Duration timeout) {
-        Map<String, Object> config = new HashMap<>(connection);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(connection)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -53,5 +49,38 @@ final class TestClients {
             }
         }
         return read;
+    }
+
+    /**
+     * Every committed record of {@code topic} up to its end as it stands now (a read_committed
+     * consumer's end offsets are the last stable offsets): "nothing there" is known as soon as the
+     * end is reached, instead of after a wait. A topic that does not exist holds nothing.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readToEnd(Map<String, Object> connection, String topic,
+                                                          Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(connection)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(topic + " not read to its end " + end + " within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+            }
+        }
+        return read;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> committedReader(Map<String, Object> connection) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
     }
 }
