@@ -29,12 +29,12 @@ class SweepWritersTest {
         List<List<String>> lines = CsvFiles.read(file);
 
         List<String> header = lines.get(0);
-        assertEquals(List.of("solver", "steps", "guidance", "samples", "seed", "network_evaluations_per_study",
-                "seconds_per_study", "GED", "GED_std", "HM-IoU", "HM-IoU_std"), header.subList(0, 11));
+        assertEquals(List.of("preset", "solver", "steps", "guidance", "samples", "seed", "network_evaluations_per_study",
+                "seconds_per_study", "GED", "GED_std", "HM-IoU", "HM-IoU_std"), header.subList(0, 12));
         assertEquals("empty_pairs", header.get(header.size() - 1));
         assertEquals(5, lines.size());
-        assertEquals(List.of("heun", "5", "0.3", "4", "from case id", "80", "0.05", "0.25", "0", "NaN", "NaN"),
-                lines.get(3).subList(0, 11));
+        assertEquals(List.of("", "heun", "5", "0.3", "4", "from case id", "80", "0.05", "0.25", "0", "NaN", "NaN"),
+                lines.get(3).subList(0, 12), "a grid point names no preset");
         for (List<String> line : lines) {
             assertEquals(header.size(), line.size());
         }
