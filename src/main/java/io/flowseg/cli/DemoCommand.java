@@ -32,9 +32,6 @@ import picocli.CommandLine.Option;
 public class DemoCommand implements Callable<Integer> {
     /** How long a study's row waits for its alerts after its results are in (alerts follow from the monitoring topology). */
     private static final Duration ALERT_WAIT = Duration.ofSeconds(3);
-    /** Without a preset the demo keeps its studies cheap. */
-    private static final int CHEAP_STEPS = 10;
-    private static final String CHEAP_SOLVER = "euler";
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "multi-rater folder whose image_* files are sent (default: the bundled LIDC test images)")
@@ -51,11 +48,11 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N",
             description = "ODE steps each study requests, over --preset's; M and w vary per study "
-                    + "(default: the preset's; without --preset, " + CHEAP_STEPS + ")")
+                    + "(default: the preset's, else the service's default preset's)")
     Integer steps;
 
     @Option(names = "--solver", paramLabel = "NAME",
-            description = "solver each study requests, over --preset's (default: the preset's; without --preset, " + CHEAP_SOLVER + ")")
+            description = "solver each study requests, over --preset's (default: the preset's, else the service's default preset's)")
     String solver;
 
     @Option(names = "--timeout", defaultValue = "PT10M", description = "give up waiting for results after this long (default: ${DEFAULT-VALUE})")
@@ -84,9 +81,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
         String presetName = preset.checkedName(config);
-        Integer requestedSteps = steps != null || presetName != null ? steps : Integer.valueOf(CHEAP_STEPS);
-        String requestedSolver = solver != null || presetName != null ? solver : CHEAP_SOLVER;
-        List<ImageStudy> studies = DemoStudies.varied(presetName, requestedSteps, requestedSolver)
+        List<ImageStudy> studies = DemoStudies.varied(presetName, steps, solver)
                 .events(DemoStudies.lidcImages(data), synthetic, seed);
         if (studies.isEmpty()) {
             throw new IllegalArgumentException("nothing to send: " + data + " holds no image_* files and --synthetic is 0");
@@ -101,7 +96,7 @@ public class DemoCommand implements Callable<Integer> {
         DemoRun run = new DemoRun(running.topics(), running.codec(), running.registry(), running.connection(), console,
                 ALERT_WAIT);
         DemoRun.Summary summary = run.stream(studies, timeout);
-        run.writeReport(out.resolve("report.html"), "requests: " + requested(presetName, requestedSteps, requestedSolver)
+        run.writeReport(out.resolve("report.html"), "requests: " + requested(presetName, steps, solver)
                 + ", M and w varied per study; initial alert policy: " + monitoring.initialPolicy().id());
         console.println(summary.describe());
         console.println("report: " + out.resolve("report.html"));
@@ -117,7 +112,7 @@ public class DemoCommand implements Callable<Integer> {
 
     /** The sampler the studies ask for, as the report's header says it. */
     private static String requested(String presetName, Integer requestedSteps, String requestedSolver) {
-        return (presetName != null ? "preset " + presetName : "no preset")
+        return (presetName != null ? "preset " + presetName : "the service's default preset")
                 + (requestedSteps != null ? ", " + requestedSteps + " steps" : "")
                 + (requestedSolver != null ? ", solver " + requestedSolver : "");
     }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 @ApplicationScoped
 public class ModelSource {
     /** The trained default model, on the class path. */
-    public static final String BUNDLED = "models/flowseg-small-64.flowseg";
+    public static final String BUNDLED = "models/flowseg-small-32-centre.flowseg";
     /** The model path that asks for an untrained network (for plumbing checks without weights). */
     public static final String UNTRAINED = "untrained";
 

@@ -70,7 +70,7 @@ class SampleCommandTest {
         assertTrue(summary.get("preset").isNull(), "explicit steps and solver: no preset");
         assertEquals(42, summary.get("seed").asLong());
         assertEquals("given", summary.get("seedSource").asText());
-        assertEquals("flowseg-small-64.flowseg", summary.get("model").get("name").asText());
+        assertEquals("flowseg-small-32-centre.flowseg", summary.get("model").get("name").asText());
         // 3 samples x 2 steps x 2 stages x 2 rows (guided)
         assertEquals(24, summary.get("networkEvaluations").asLong());
         JsonNode figures = summary.get("figures");
@@ -86,7 +86,7 @@ class SampleCommandTest {
     @Test
     void explicitNoiseSetsTheSampleCount(QuarkusMainLauncher launcher) throws Exception {
         Path noise = dir.resolve("noise.npy");
-        int r = 64; // the bundled model's resolution
+        int r = 32; // the bundled model's resolution
         float[] data = new float[2 * r * r];
         Random random = new Random(1);
         for (int i = 0; i < data.length; i++) {
