@@ -129,6 +129,22 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void aShortcutModelTrainsFromScratchToo() {
+        try (NetworkTrainer trainer = NetworkTrainer.start(EvaluationFixtures.TINY.withStepConditioning(), tinySet(),
+                Objective.FLOW_MATCHING, settings(30).withShortcutShare(0.25f))) {
+            float early = 0;
+            float late = 0;
+            for (int i = 0; i < 30; i++) {
+                float loss = trainer.step();
+                assertTrue(Float.isFinite(loss), "step " + i);
+                early += i < 5 ? loss : 0;
+                late += i >= 25 ? loss : 0;
+            }
+            assertTrue(late < early, "loss " + early / 5 + " -> " + late / 5);
+        }
+    }
+
+    @Test
     void shortcutRowsNeedAStepConditionedFlow() {
         TrainingSettings shortcut = settings(2).withShortcutShare(0.25f);
         IllegalArgumentException plainNetwork = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
