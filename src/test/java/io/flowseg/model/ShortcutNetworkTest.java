@@ -29,13 +29,22 @@ class ShortcutNetworkTest {
         }
     }
 
+    /** A plain model whose velocity is not identically zero. */
+    private VelocityModel plainModel() throws IOException {
+        return VelocityModel.load(TestModels.writeNonZeroModel(TestModels.TINY, 4, dir.resolve("plain.flowseg"), "plain"));
+    }
+
+    /** The plain model's weights in a step-conditioned network (a fine-tune's start). */
+    private static VelocityModel stepConditioned(VelocityModel plain) {
+        VelocityModel shortcut = VelocityModel.untrained(SHORTCUT, 1);
+        shortcut.copyParametersFrom(plain);
+        return shortcut;
+    }
+
     @Test
     void madeFromAPlainModelItGivesThatModelsVelocityAtEveryStepSize() throws IOException {
-        Path plainFile = TestModels.writeNonZeroModel(TestModels.TINY, 4, dir.resolve("plain.flowseg"), "plain");
         TestModels.Batch batch = TestModels.randomBatch(TestModels.TINY, 3, 9);
-        try (VelocityModel plain = VelocityModel.load(plainFile);
-             VelocityModel shortcut = VelocityModel.untrained(SHORTCUT, 1)) {
-            shortcut.copyParametersFrom(plain);
+        try (VelocityModel plain = plainModel(); VelocityModel shortcut = stepConditioned(plain)) {
             float[] expected = TestModels.evaluate(plain, batch);
             assertTrue(TestModels.maxAbs(expected) > 1e-3, "the plain model's velocity is not zero");
             for (float d : new float[] {0f, 1f / 64, 0.5f, 1f}) {
@@ -46,11 +55,8 @@ class ShortcutNetworkTest {
 
     @Test
     void onceItsStepEmbeddingHasWeightsTheStepSizeChangesTheVelocity() throws IOException {
-        Path plainFile = TestModels.writeNonZeroModel(TestModels.TINY, 4, dir.resolve("plain.flowseg"), "plain");
         TestModels.Batch batch = TestModels.randomBatch(TestModels.TINY, 2, 3);
-        try (VelocityModel plain = VelocityModel.load(plainFile);
-             VelocityModel shortcut = VelocityModel.untrained(SHORTCUT, 1)) {
-            shortcut.copyParametersFrom(plain);
+        try (VelocityModel plain = plainModel(); VelocityModel shortcut = stepConditioned(plain)) {
             for (Pair<String, Parameter> entry : shortcut.network().getParameters()) {
                 if (entry.getKey().endsWith("stepOutput_weight")) {
                     float[] weights = TestModels.uniform(2, (int) entry.getValue().getArray().size(), -0.5f, 0.5f);
