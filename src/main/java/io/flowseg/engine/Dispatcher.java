@@ -6,6 +6,7 @@ import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.sampling.SamplingSession;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -200,6 +201,10 @@ public final class Dispatcher implements AutoCloseable {
         }
 
         private void start(Job job) {
+            if (job.done.isCancelled()) {
+                pending.decrementAndGet(); // its requester dropped it while it was queued
+                return;
+            }
             try {
                 SamplingJob request = engine.request(job.study());
                 long ticket = samples.add(request);
@@ -212,6 +217,7 @@ public final class Dispatcher implements AutoCloseable {
 
         /** One forward pass; every study it completes is summarised and handed back at once. */
         void step() {
+            dropCancelled();
             if (samples.idle()) {
                 return;
             }
@@ -225,6 +231,18 @@ public final class Dispatcher implements AutoCloseable {
             }
             for (SamplingSession.Finished finished : step.finished()) {
                 complete(jobs.remove(finished.ticket()), finished.samples());
+            }
+        }
+
+        /** Jobs whose requester cancelled them leave the session, freeing their rows for the rest. */
+        private void dropCancelled() {
+            for (Iterator<Map.Entry<Long, Started>> it = jobs.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Long, Started> entry = it.next();
+                if (entry.getValue().job().done().isCancelled()) {
+                    samples.cancel(entry.getKey());
+                    it.remove();
+                    pending.decrementAndGet();
+                }
             }
         }
 

@@ -147,6 +147,23 @@ public final class SamplingSession {
         return new Step(rows, finished);
     }
 
+    /**
+     * Drops one job, queued or running, and frees its rows (its requester no longer wants it).
+     *
+     * @return whether the job was still in the session
+     */
+    public boolean cancel(long ticket) {
+        waiting.removeIf(pending -> pending.tally.ticket == ticket);
+        for (Iterator<Trajectory> it = active.iterator(); it.hasNext(); ) {
+            Trajectory trajectory = it.next();
+            if (trajectory.tally.ticket == ticket) {
+                it.remove();
+                rowsInUse -= trajectory.request.settings().rowsPerSample();
+            }
+        }
+        return unfinished.removeIf(tally -> tally.ticket == ticket);
+    }
+
     /** Drops every job, queued or running, and returns their tickets in the order they were added (after a failed pass). */
     public List<Long> abandon() {
         List<Long> tickets = unfinished.stream().map(tally -> tally.ticket).toList();

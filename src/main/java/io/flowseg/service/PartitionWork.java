@@ -69,6 +69,14 @@ final class PartitionWork<T> {
         return pending.size();
     }
 
+    /**
+     * Gives up the work not yet done (this partition was taken away, or its transaction failed):
+     * whoever resumes it redoes that work, so finishing it here would only delay what comes next.
+     */
+    void cancelUnfinished() {
+        pending.forEach(entry -> entry.outcome().cancel(false));
+    }
+
     /** Done entries, in offset order, that no unfinished earlier entry with the same key holds back. */
     List<Entry<T>> publishable() {
         List<Entry<T>> ready = new ArrayList<>();

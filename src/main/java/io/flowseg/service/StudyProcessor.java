@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -190,9 +191,18 @@ public final class StudyProcessor implements Runnable {
         try {
             event = decode(record);
             ImageStudy study = event;
-            return dispatcher.submit(intake.admit(event), StudyIntake.priority(event.getPriority())).handleAsync((done, failure) -> failure == null
+            CompletableFuture<DispatchedStudy> sampled = dispatcher.submit(intake.admit(event),
+                    StudyIntake.priority(event.getPriority()));
+            CompletableFuture<Outcome> outcome = sampled.handleAsync((done, failure) -> failure == null
                     ? resultsOf(record, study, done)
                     : deadLetter(record, study, processingFailed(failure)), encoder);
+            // Dropped work (see PartitionWork.cancelUnfinished) leaves the engine instead of being sampled for nothing.
+            outcome.whenComplete((ignored, failure) -> {
+                if (failure instanceof CancellationException) {
+                    sampled.cancel(false);
+                }
+            });
+            return outcome;
         } catch (StudyRejectedException e) {
             return CompletableFuture.completedFuture(deadLetter(record, event, e));
         } catch (EventCodec.TransientCodecException e) {
@@ -367,6 +377,7 @@ public final class StudyProcessor implements Runnable {
                 consumer.seekToBeginning(List.of(partition));
             }
         }
+        work.values().forEach(PartitionWork::cancelUnfinished);
         work.clear(); // resumed from the committed offsets and their metadata when next needed
     }
 
@@ -392,7 +403,12 @@ public final class StudyProcessor implements Runnable {
     private final class DropRevokedWork implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(work::remove);
+            for (TopicPartition partition : partitions) {
+                PartitionWork<Outcome> dropped = work.remove(partition);
+                if (dropped != null) {
+                    dropped.cancelUnfinished();
+                }
+            }
         }
 
         @Override

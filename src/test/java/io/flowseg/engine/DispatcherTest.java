@@ -107,6 +107,24 @@ class DispatcherTest {
     }
 
     @Test
+    void cancelledStudiesLeaveTheEngineWhetherRunningOrQueued() throws Exception {
+        GatedField field = new GatedField();
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        try (Dispatcher dispatcher = dispatcher(field, 1, batchSizes)) {
+            CompletableFuture<DispatchedStudy> running = dispatcher.submit(study("running", 500));
+            Thread.sleep(300); // the worker takes it and waits at the gate
+            CompletableFuture<DispatchedStudy> queued = dispatcher.submit(study("queued", 500));
+            CompletableFuture<DispatchedStudy> wanted = dispatcher.submit(study("wanted", 2));
+            running.cancel(false);
+            queued.cancel(false);
+            assertEquals(List.of("wanted"), completionOrder(field, dispatcher, List.of(wanted)));
+            assertEquals(1, wanted.get().batchStudies(), "it ran alone: the cancelled study left the session");
+            assertEquals(0, dispatcher.pending(), "cancelled studies no longer count as pending");
+        }
+        assertEquals(List.of(1), batchSizes, "only the wanted study was handed back");
+    }
+
+    @Test
     void aStatStudyPreemptsRunningRoutineWorkAndStartsAheadOfQueuedWork() throws Exception {
         GatedField field = new GatedField();
         try (Dispatcher dispatcher = dispatcher(field, 1, new ArrayList<>())) {

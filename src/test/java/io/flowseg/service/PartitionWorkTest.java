@@ -14,6 +14,18 @@ import org.junit.jupiter.api.Test;
 class PartitionWorkTest {
 
     @Test
+    void givingUpCancelsOnlyTheWorkNotYetDone() {
+        PartitionWork<String> work = new PartitionWork<>(null);
+        CompletableFuture<String> done = CompletableFuture.completedFuture("results");
+        CompletableFuture<String> running = new CompletableFuture<>();
+        work.add(0, "a".getBytes(StandardCharsets.UTF_8), done);
+        work.add(1, "b".getBytes(StandardCharsets.UTF_8), running);
+        work.cancelUnfinished();
+        assertTrue(running.isCancelled(), "unfinished work is given up");
+        assertFalse(done.isCancelled(), "finished work keeps its results");
+    }
+
+    @Test
     void aStudyDoneFirstIsPublishedFirstAndTheCommitNamesItUntilThePrefixCatchesUp() {
         PartitionWork<String> work = new PartitionWork<>(null);
         CompletableFuture<String> routine1 = new CompletableFuture<>();
