@@ -29,4 +29,17 @@ public record MultiRaterCase(String id, Image image, List<boolean[]> raterMasks)
     public int raters() {
         return raterMasks.size();
     }
+
+    /** The raters' vote: foreground where at least half of them marked the pixel (a tie counts). */
+    public boolean[] majority() {
+        boolean[] vote = new boolean[raterMasks.get(0).length];
+        for (int p = 0; p < vote.length; p++) {
+            int marked = 0;
+            for (boolean[] mask : raterMasks) {
+                marked += mask[p] ? 1 : 0;
+            }
+            vote[p] = 2 * marked >= raterMasks.size();
+        }
+        return vote;
+    }
 }

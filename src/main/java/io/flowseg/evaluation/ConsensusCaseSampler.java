@@ -37,7 +37,7 @@ public final class ConsensusCaseSampler implements CaseSampler {
     public List<CaseSamples> sample(List<MultiRaterCase> cases, SamplingProgress progress) {
         List<CaseSamples> result = new ArrayList<>(cases.size());
         for (MultiRaterCase c : cases) {
-            float[] vote = vote(c.raterMasks());
+            float[] vote = asFloats(c.majority());
             float[][] repeated = new float[samples][];
             for (int m = 0; m < samples; m++) {
                 repeated[m] = vote.clone();
@@ -47,17 +47,11 @@ public final class ConsensusCaseSampler implements CaseSampler {
         return result;
     }
 
-    /** 1 where at least half the raters marked the pixel, else 0. */
-    static float[] vote(List<boolean[]> raters) {
-        int pixels = raters.get(0).length;
-        float[] vote = new float[pixels];
-        for (int p = 0; p < pixels; p++) {
-            int marks = 0;
-            for (boolean[] rater : raters) {
-                marks += rater[p] ? 1 : 0;
-            }
-            vote[p] = 2 * marks >= raters.size() ? 1f : 0f;
+    private static float[] asFloats(boolean[] mask) {
+        float[] values = new float[mask.length];
+        for (int p = 0; p < mask.length; p++) {
+            values[p] = mask[p] ? 1f : 0f;
         }
-        return vote;
+        return values;
     }
 }

@@ -1,6 +1,7 @@
 package io.flowseg.training;
 
 import io.flowseg.sampling.VelocityField;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -52,9 +53,9 @@ public final class ShortcutTargets {
         }
         int pixels = batch.noisy().length / batch.size();
         int imageLength = batch.image().length / batch.size();
-        float[] x = java.util.Arrays.copyOf(batch.noisy(), rows * pixels);
-        float[] images = java.util.Arrays.copyOf(batch.image(), rows * imageLength);
-        float[] t = java.util.Arrays.copyOf(batch.time(), rows);
+        float[] x = Arrays.copyOf(batch.noisy(), rows * pixels);
+        float[] images = Arrays.copyOf(batch.image(), rows * imageLength);
+        float[] t = Arrays.copyOf(batch.time(), rows);
         float[] half = new float[rows];
         float[] told = new float[rows];
         for (int row = 0; row < rows; row++) {

@@ -57,7 +57,7 @@ public final class TrainingSet {
                 masks.add(toTarget(mask, c, resolution, view, target));
             }
             items.add(new Item(preparer.prepare(c.image()), masks,
-                    toTarget(majority(c.raterMasks()), c, resolution, view, target)));
+                    toTarget(c.majority(), c, resolution, view, target)));
         }
         return new TrainingSet(items, imageChannels, resolution, view);
     }
@@ -73,19 +73,6 @@ public final class TrainingSet {
             resized[p] = target.of(resized[p]);
         }
         return resized;
-    }
-
-    /** Foreground where at least half of the raters marked the pixel. */
-    static boolean[] majority(List<boolean[]> masks) {
-        boolean[] vote = new boolean[masks.get(0).length];
-        for (int p = 0; p < vote.length; p++) {
-            int marked = 0;
-            for (boolean[] mask : masks) {
-                marked += mask[p] ? 1 : 0;
-            }
-            vote[p] = 2 * marked >= masks.size();
-        }
-        return vote;
     }
 
     public int size() {

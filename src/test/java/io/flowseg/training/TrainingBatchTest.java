@@ -80,8 +80,9 @@ class TrainingBatchTest {
 
     @Test
     void theMajorityVoteCountsATieAsForeground() {
-        boolean[] vote = TrainingSet.majority(java.util.List.of(
-                new boolean[] {true, true, false, false}, new boolean[] {true, false, true, false}));
+        boolean[] vote = new io.flowseg.dataset.MultiRaterCase("tie", new io.flowseg.imaging.Image(2, 2, 1, new float[4]),
+                java.util.List.of(new boolean[] {true, true, false, false}, new boolean[] {true, false, true, false}))
+                .majority();
         assertArrayEquals(new boolean[] {true, true, true, false}, vote);
     }
 
