@@ -69,7 +69,7 @@ public class LoadBench {
         List<DemoStudies.NamedImage> images = DemoStudies.lidcImages(null);
         DemoStudies settings = DemoStudies.fixed(plan.samples(), plan.guidance(), plan.steps(), plan.solver());
         try (BenchStack.Running on = bench.start()) {
-            out.printf("flowseg bench --load: %s, M = %d, w = %.1f, %d %s steps, up to %d studies and %d rows in the "
+            out.printf("flowseg bench --load: %s, M = %d, w = %.1f, %d %s steps, up to %d studies and %s rows in the "
                             + "engine at once, %s%n", on.model.info().name(), plan.samples(), plan.guidance(), plan.steps(),
                     plan.solver(), config.processor().maxStudiesPerBatch(), config.engine().maxBatch(),
                     ProcessMemory.allocator());

@@ -1,5 +1,6 @@
 package io.flowseg.benchmark;
 
+import io.flowseg.engine.ForwardTimer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

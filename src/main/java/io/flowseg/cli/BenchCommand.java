@@ -1,7 +1,8 @@
 package io.flowseg.cli;
 
 import ai.djl.engine.Engine;
-import io.flowseg.benchmark.ForwardTimer;
+import io.flowseg.engine.ForwardTimer;
+import io.flowseg.engine.RowBudgetCalibration;
 import io.flowseg.benchmark.LoadBench;
 import io.flowseg.benchmark.MatMulPeak;
 import io.flowseg.benchmark.PipelineBench;
@@ -117,6 +118,9 @@ public class BenchCommand implements Callable<Integer> {
                     + " a cap replaces the probe's)")
     List<String> setups;
 
+    @Option(names = "--calibrate", description = "measure the rows per forward pass that flowseg.engine.max-batch=auto would pick on this device, and print the table")
+    boolean calibrate;
+
     @Option(names = "--forward-only", hidden = true, description = "time the forward pass only and print one line (for --setups)")
     boolean forwardOnly;
 
@@ -162,6 +166,10 @@ public class BenchCommand implements Callable<Integer> {
                 System.out.printf(SetupBench.RESULT_FORMAT, ms, ProcessMemory.allocator(), InstructionSetInUse.current().describe());
                 return 0;
             }
+            if (calibrate) {
+                printCalibration(RowBudgetCalibration.measure(new ForwardTimer(field)));
+                return 0;
+            }
             // libtorch's default: one intra-op thread per core; PyTorch is given the same.
             int threads = Runtime.getRuntime().availableProcessors();
             System.out.printf("flowseg bench: %s (%s, %,d parameters) at %dx%d, device %s, %d CPU threads, %s%n",
@@ -203,6 +211,16 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** Training steps of an untrained preset on synthetic data, and RSS over a long run. */
+    private static void printCalibration(RowBudgetCalibration.Result result) {
+        System.out.printf("flowseg bench --calibrate: device %s, %s, CPU kernels %s%n", ComputeDevice.get(),
+                ProcessMemory.allocator(), InstructionSetInUse.current().describe());
+        System.out.printf("%6s %12s %14s%n", "rows", "ms per pass", "rows per second");
+        for (RowBudgetCalibration.Point point : result.measured()) {
+            System.out.printf("%6d %12.1f %14.0f%s%n", point.rows(), point.msPerPass(), point.rowsPerSecond(),
+                    point.rows() == result.rows() ? "  <- max-batch=auto" : "");
+        }
+    }
+
     private int benchTraining() throws Exception {
         UNetConfig config = UNetConfig.preset(preset, 1, resolution);
         int threads = Runtime.getRuntime().availableProcessors();

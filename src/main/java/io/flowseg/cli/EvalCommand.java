@@ -138,7 +138,7 @@ public class EvalCommand implements Callable<Integer> {
                 sweep(new Sweep(evaluation, point -> new FlowCaseSampler(engine, point, modelName)), cases, settings);
             } else {
                 report(evaluation.run(cases, ModelCaseSampler.of(objective, velocityModel, field, engine, settings,
-                        config.engine().maxBatch()), new ProgressBar(System.err, "eval")));
+                        engine.maxBatch()), new ProgressBar(System.err, "eval")));
             }
         }
         return 0;

@@ -196,7 +196,7 @@ public class TrainCommand implements Callable<Integer> {
             ValidationGed validation = validationSet.isEmpty() ? null : new ValidationGed(validationSet,
                     new SamplingSettings(validationSamples, config.sampling().guidance(), validationSteps,
                             validationSolver(s), 0L),
-                    config.engine().maxBatch());
+                    validationRows(validationSet.size()));
             Augmentation a = s.augmentation();
             System.out.printf("flowseg train: %s, %s preset at %d px over %s of each image side on %s; %d training cases, %d held out; "
                             + "batch %d, lr %s (warm-up %d, cosine to %s), betas (%s, %s), weight decay %s, EMA %s,"
@@ -264,6 +264,14 @@ public class TrainCommand implements Callable<Integer> {
     private static TrainingSet prepare(List<MultiRaterCase> cases, UNetConfig network, TrainingSettings settings) {
         return TrainingSet.prepare(cases, network.imageChannels(), network.resolution(), network.view(),
                 settings.maskTarget());
+    }
+
+    /**
+     * Rows per validation pass: the configured max-batch, or with {@code auto} every held-out
+     * sample in one pass; timing passes beside a running training would measure the contention.
+     */
+    private int validationRows(int heldOut) {
+        return config.engine().maxBatch().rows().orElse(Math.max(2, heldOut * validationSamples * 2));
     }
 
     /** Validation samples as the model will serve: a shortcut run in few shortcut steps. */

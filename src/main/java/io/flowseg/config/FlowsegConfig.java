@@ -55,9 +55,9 @@ public interface FlowsegConfig {
 
     /** How the engine batches work. */
     interface Engine {
-        /** Rows per forward pass (a guided sample takes two). */
+        /** Rows per forward pass (a guided sample takes two), or {@code auto}: measured on the device at start-up. */
         @WithDefault("32")
-        int maxBatch();
+        MaxBatch maxBatch();
     }
 
     /** Default sampling settings of a request that sets none. */

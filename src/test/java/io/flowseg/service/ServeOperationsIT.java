@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class ServeOperationsIT {
                      "kafka.bootstrap.servers", harness.broker.bootstrapServers(),
                      "flowseg.registry.url", registry.url(),
                      "flowseg.processor.transactional-id", "operations-it",
+                     "flowseg.engine.max-batch", "auto",
                      "quarkus.log.console.json.enabled", "true",
                      "quarkus.http.port", Integer.toString(port)), log, List.of("serve"))) {
             List<ImageStudy> studies = identifiableStudies();
@@ -90,6 +92,8 @@ class ServeOperationsIT {
 
             String output = Files.readString(log);
             assertTrue(output.lines().anyMatch(line -> line.startsWith("{\"timestamp\"")), "JSON log lines");
+            assertTrue(Pattern.compile("flowseg.engine.max-batch=auto: \\d+ rows per forward pass, measured in").matcher(output).find(),
+                    "the engine measured its row budget on the served model");
             for (ImageStudy study : studies) {
                 for (String identifier : List.of(study.getPatientRef(), study.getStudyId(), study.getSeriesId(),
                         study.getInstanceId())) {

@@ -1,4 +1,4 @@
-package io.flowseg.benchmark;
+package io.flowseg.engine;
 
 import io.flowseg.sampling.VelocityField;
 import java.util.Arrays;
