@@ -34,15 +34,13 @@ final class TestClients {
         }
     }
 
-    /** Reads partition 0 of a topic from the start, read_committed, until {@code done} holds or {@code timeout} passes. */
+    /** Reads every partition of a topic from the start, read_committed, until {@code done} holds or {@code timeout} passes. */
     static List<ConsumerRecord<byte[], byte[]>> readUntil(Map<String, Object> connection, String topic,
                                                           Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
                                                           Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = committedReader(connection)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            readFromStart(consumer, topic);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(read) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(100)).forEach(read::add);
@@ -74,6 +72,20 @@ final class TestClients {
             }
         }
         return read;
+    }
+
+    /**
+     * Assigns every partition of {@code topic} to the consumer from its start; a topic not created
+     * yet is read at partition 0, where the broker's default of one partition will put it.
+     */
+    static void readFromStart(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            partitions = List.of(new TopicPartition(topic, 0));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     private static KafkaConsumer<byte[], byte[]> committedReader(Map<String, Object> connection) {
