@@ -19,7 +19,7 @@ public record MaxBatch(OptionalInt rows) {
         }
     }
 
-    /** Parses a number of rows or {@code auto}; SmallRye Config converts the setting with it. */
+    /** Parses a number of rows or {@code auto} (the configuration reads it through {@link MaxBatchConverter}). */
     public static MaxBatch of(String text) {
         String value = text.trim();
         if (value.toLowerCase(Locale.ROOT).equals(AUTO)) {

@@ -30,8 +30,15 @@ class MaxBatchTest {
     }
 
     @Test
-    void theConfigMappingConvertsTheSetting() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withDefaultValue("flowseg.engine.max-batch", "auto").build();
-        assertTrue(config.getValue("flowseg.engine.max-batch", MaxBatch.class).auto());
+    void theConfigurationReadsTheSettingAndNamesWhatIsWrong() {
+        assertTrue(config("auto").getValue("flowseg.engine.max-batch", MaxBatch.class).auto());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> config("lots").getValue("flowseg.engine.max-batch", MaxBatch.class));
+        assertTrue(bad.getMessage().contains("must be a number of rows or auto, not 'lots'"), bad.getMessage());
+    }
+
+    private static SmallRyeConfig config(String maxBatch) {
+        return new SmallRyeConfigBuilder().addDiscoveredConverters()
+                .withDefaultValue("flowseg.engine.max-batch", maxBatch).build();
     }
 }
