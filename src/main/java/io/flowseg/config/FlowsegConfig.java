@@ -56,7 +56,7 @@ public interface FlowsegConfig {
     /** How the engine batches work. */
     interface Engine {
         /** Rows per forward pass (a guided sample takes two), or {@code auto}: measured on the device at start-up. */
-        @WithDefault("32")
+        @WithDefault("64")
         MaxBatch maxBatch();
     }
 
