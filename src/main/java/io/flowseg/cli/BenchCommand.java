@@ -1,15 +1,15 @@
 package io.flowseg.cli;
 
 import ai.djl.engine.Engine;
-import io.flowseg.engine.ForwardTimer;
-import io.flowseg.engine.RowBudgetCalibration;
 import io.flowseg.benchmark.LoadBench;
 import io.flowseg.benchmark.MatMulPeak;
 import io.flowseg.benchmark.PipelineBench;
 import io.flowseg.benchmark.SetupBench;
 import io.flowseg.benchmark.TorchReference;
 import io.flowseg.benchmark.TrainStepTimer;
+import io.flowseg.engine.ForwardTimer;
 import io.flowseg.engine.ProcessMemory;
+import io.flowseg.engine.RowBudgetCalibration;
 import io.flowseg.engine.SegmentationEngine;
 import io.flowseg.engine.Study;
 import io.flowseg.imaging.Image;
@@ -210,7 +210,6 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Training steps of an untrained preset on synthetic data, and RSS over a long run. */
     private static void printCalibration(RowBudgetCalibration.Result result) {
         System.out.printf("flowseg bench --calibrate: device %s, %s, CPU kernels %s%n", ComputeDevice.get(),
                 ProcessMemory.allocator(), InstructionSetInUse.current().describe());
@@ -221,6 +220,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Training steps of an untrained preset on synthetic data, and RSS over a long run. */
     private int benchTraining() throws Exception {
         UNetConfig config = UNetConfig.preset(preset, 1, resolution);
         int threads = Runtime.getRuntime().availableProcessors();

@@ -34,7 +34,7 @@ public final class RowBudgetCalibration {
 
     /** The sizes timed and the one chosen. */
     public record Result(int rows, List<Point> measured) {
-        /** The table as one log line: rows:rows-per-second pairs. */
+        /** The table as one log line: each size with its rows per second ("8 rows 131/s, 16 rows 194/s"). */
         public String describe() {
             StringBuilder text = new StringBuilder();
             for (Point point : measured) {

@@ -1,6 +1,7 @@
 package io.flowseg.evaluation;
 
 import io.flowseg.dataset.MultiRaterCase;
+import io.flowseg.imaging.Masks;
 import io.flowseg.sampling.SamplingProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ConsensusCaseSampler implements CaseSampler {
     public List<CaseSamples> sample(List<MultiRaterCase> cases, SamplingProgress progress) {
         List<CaseSamples> result = new ArrayList<>(cases.size());
         for (MultiRaterCase c : cases) {
-            float[] vote = asFloats(c.majority());
+            float[] vote = Masks.toFloats(c.majority());
             float[][] repeated = new float[samples][];
             for (int m = 0; m < samples; m++) {
                 repeated[m] = vote.clone();
@@ -45,13 +46,5 @@ public final class ConsensusCaseSampler implements CaseSampler {
             result.add(new CaseSamples(repeated, 0));
         }
         return result;
-    }
-
-    private static float[] asFloats(boolean[] mask) {
-        float[] values = new float[mask.length];
-        for (int p = 0; p < mask.length; p++) {
-            values[p] = mask[p] ? 1f : 0f;
-        }
-        return values;
     }
 }

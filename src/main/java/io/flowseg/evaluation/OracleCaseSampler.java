@@ -3,6 +3,7 @@ package io.flowseg.evaluation;
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.dataset.SyntheticManifest;
 import io.flowseg.dataset.SyntheticScene;
+import io.flowseg.imaging.Masks;
 import io.flowseg.sampling.SamplingProgress;
 import io.flowseg.sampling.Seeds;
 import java.util.ArrayList;
@@ -55,18 +56,10 @@ public final class OracleCaseSampler implements CaseSampler {
             Random random = new Random(seed != null ? seed : Seeds.forStudy(c.id()));
             float[][] soft = new float[samples][];
             for (int m = 0; m < samples; m++) {
-                soft[m] = toSoft(scene.drawRaterMask(random));
+                soft[m] = Masks.toFloats(scene.drawRaterMask(random));
             }
             result.add(new CaseSamples(soft, 0));
         }
         return result;
-    }
-
-    private static float[] toSoft(boolean[] mask) {
-        float[] soft = new float[mask.length];
-        for (int p = 0; p < mask.length; p++) {
-            soft[p] = mask[p] ? 1f : 0f;
-        }
-        return soft;
     }
 }

@@ -22,7 +22,7 @@ public final class ConfiguredEngine {
     }
 
     /** The configured rows, or with {@code auto} the rows measured on this field's device (logged with the table). */
-    public static int maxBatch(VelocityField field, MaxBatch setting) {
+    private static int maxBatch(VelocityField field, MaxBatch setting) {
         if (!setting.auto()) {
             return setting.rows().getAsInt();
         }

@@ -2,6 +2,7 @@ package io.flowseg.training;
 
 import io.flowseg.dataset.MultiRaterCase;
 import io.flowseg.imaging.FieldOfView;
+import io.flowseg.imaging.Masks;
 import io.flowseg.imaging.ModelInputPreparer;
 import io.flowseg.imaging.Resampler;
 import java.util.ArrayList;
@@ -64,11 +65,7 @@ public final class TrainingSet {
 
     private static float[] toTarget(boolean[] mask, MultiRaterCase c, int resolution, FieldOfView view,
                                     MaskTarget target) {
-        float[] coverage = new float[mask.length];
-        for (int p = 0; p < mask.length; p++) {
-            coverage[p] = mask[p] ? 1f : 0f;
-        }
-        float[] resized = view.toModel(coverage, c.image().width(), c.image().height(), resolution);
+        float[] resized = view.toModel(Masks.toFloats(mask), c.image().width(), c.image().height(), resolution);
         for (int p = 0; p < resized.length; p++) {
             resized[p] = target.of(resized[p]);
         }
