@@ -20,7 +20,9 @@ import io.flowseg.model.VelocityModel;
 import io.flowseg.model.VelocityPredictor;
 import io.flowseg.sampling.OdeSolver;
 import io.flowseg.sampling.SamplingSettings;
+import io.flowseg.service.ModelSource;
 import io.flowseg.uncertainty.UncertaintySettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +120,7 @@ public class BenchCommand implements Callable<Integer> {
                     + " a cap replaces the probe's)")
     List<String> setups;
 
-    @Option(names = "--calibrate", description = "measure the rows per forward pass that flowseg.engine.max-batch=auto would pick on this device, and print the table")
+    @Option(names = "--calibrate", description = "measure the rows per forward pass that flowseg.engine.max-batch=auto would pick on this device for the served model (or --model), and print the table")
     boolean calibrate;
 
     @Option(names = "--forward-only", hidden = true, description = "time the forward pass only and print one line (for --setups)")
@@ -129,14 +131,20 @@ public class BenchCommand implements Callable<Integer> {
 
     private final PipelineBench pipelineBench;
     private final LoadBench loadBench;
+    private final ModelSource models;
 
-    public BenchCommand(PipelineBench pipelineBench, LoadBench loadBench) {
+    public BenchCommand(PipelineBench pipelineBench, LoadBench loadBench, ModelSource models) {
         this.pipelineBench = pipelineBench;
         this.loadBench = loadBench;
+        this.models = models;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (calibrate) {
+            calibrate();
+            return 0;
+        }
         if (load.load) {
             loadBench.run(load.plan(sampling.over(LOAD_DEFAULTS), 7), System.out);
             return 0;
@@ -164,10 +172,6 @@ public class BenchCommand implements Callable<Integer> {
             if (forwardOnly) {
                 double ms = ForwardTimer.median(new ForwardTimer(field).time(batch, warmup, repeats));
                 System.out.printf(SetupBench.RESULT_FORMAT, ms, ProcessMemory.allocator(), InstructionSetInUse.current().describe());
-                return 0;
-            }
-            if (calibrate) {
-                printCalibration(RowBudgetCalibration.measure(new ForwardTimer(field)));
                 return 0;
             }
             // libtorch's default: one intra-op thread per core; PyTorch is given the same.
@@ -210,9 +214,18 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What max-batch=auto measures, on the model serve would load (the bundled one unless configured or --model). */
+    private void calibrate() throws IOException {
+        try (VelocityModel served = models.load(model); VelocityPredictor field = served.newPredictor()) {
+            RowBudgetCalibration.Result result = RowBudgetCalibration.measure(new ForwardTimer(field));
+            System.out.printf("flowseg bench --calibrate: %s at %d px, device %s, %s, CPU kernels %s%n", served.info().name(),
+                    served.info().resolution(), ComputeDevice.get(), ProcessMemory.allocator(),
+                    InstructionSetInUse.current().describe());
+            printCalibration(result);
+        }
+    }
+
     private static void printCalibration(RowBudgetCalibration.Result result) {
-        System.out.printf("flowseg bench --calibrate: device %s, %s, CPU kernels %s%n", ComputeDevice.get(),
-                ProcessMemory.allocator(), InstructionSetInUse.current().describe());
         System.out.printf("%6s %12s %14s%n", "rows", "ms per pass", "rows per second");
         for (RowBudgetCalibration.Point point : result.measured()) {
             System.out.printf("%6d %12.1f %14.0f%s%n", point.rows(), point.msPerPass(), point.rowsPerSecond(),
