@@ -113,6 +113,9 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--shift", defaultValue = "3", description = "largest random translation in model pixels, 0 for none (default: ${DEFAULT-VALUE})")
     int shift;
 
+    @Option(names = "--scale-jitter", defaultValue = "0", description = "zoom about the centre by exp(U[-s, s]), so few lesions teach many sizes; 0 for none (default: ${DEFAULT-VALUE})")
+    float scaleJitter;
+
     @Option(names = "--contrast-jitter", defaultValue = "0.15", description = "image contrast factor from U[1-c, 1+c], 0 for none (default: ${DEFAULT-VALUE})")
     float contrastJitter;
 
@@ -200,13 +203,13 @@ public class TrainCommand implements Callable<Integer> {
             Augmentation a = s.augmentation();
             System.out.printf("flowseg train: %s, %s preset at %d px over %s of each image side on %s; %d training cases, %d held out; "
                             + "batch %d, lr %s (warm-up %d, cosine to %s), betas (%s, %s), weight decay %s, EMA %s,"
-                            + " condition dropout %s, dropout %s, %s targets; augmentation: dihedral %s, shift %d,"
+                            + " condition dropout %s, dropout %s, %s targets; augmentation: dihedral %s, shift %d, scale %s,"
                             + " contrast %s, gamma %s, noise %s; shortcut rows %d of %d; seed %d%n",
                     trainer.objective().id(), trainer.model().info().preset(), trainer.model().info().resolution(),
                     trainer.model().info().view().share(), ComputeDevice.get(), trainingCases.size(), validationSet.size(), s.batchSize(), s.learningRate(),
                     s.warmupSteps(), s.finalLearningRate(), s.beta1(), s.beta2(), s.weightDecay(), s.emaDecay(),
                     s.conditionDropout(), trainer.model().config().orElseThrow().dropout(), s.maskTarget().id(),
-                    a.dihedral(), a.maxShift(), a.contrast(), a.gamma(), a.noise(), s.shortcutRows(), s.batchSize(),
+                    a.dihedral(), a.maxShift(), a.scale(), a.contrast(), a.gamma(), a.noise(), s.shortcutRows(), s.batchSize(),
                     s.seed());
             if (validation != null) {
                 SamplingSettings v = validation.settings();
@@ -241,7 +244,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         TrainingSettings settings = new TrainingSettings(steps, batch, learningRate, warmup, finalLearningRate,
                 TrainingSettings.BETA1, TrainingSettings.BETA2, weightDecay, emaDecay, conditionDropout,
-                new Augmentation(dihedral, shift, contrastJitter, gammaJitter, noiseJitter),
+                new Augmentation(dihedral, shift, scaleJitter, contrastJitter, gammaJitter, noiseJitter),
                 MaskTarget.parse(maskTarget), seed, shortcut);
         if (from != null) {
             try (VelocityModel trained = VelocityModel.load(from)) {
