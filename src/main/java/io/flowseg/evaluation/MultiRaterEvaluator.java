@@ -1,5 +1,7 @@
 package io.flowseg.evaluation;
 
+import io.flowseg.uncertainty.SampleDiversity;
+
 /** Computes every per-case metric under one empty-pair convention. */
 public final class MultiRaterEvaluator {
 

@@ -2,11 +2,24 @@ package io.flowseg.uncertainty;
 
 /**
  * How much the binarised samples disagree as whole shapes: the mean over all unordered pairs of
- * samples of the Jaccard distance {@code 1 - |A ∩ B| / |A ∪ B|}.
+ * samples of the Jaccard distance {@code 1 - |A ∩ B| / |A ∪ B|}. The service's {@code sampleDiversity}
+ * figure and {@code eval}'s Diversity column are this one definition.
  */
-final class SampleDiversity {
+public final class SampleDiversity {
 
     private SampleDiversity() {
+    }
+
+    /** The same for boolean masks over the same pixels (as {@code eval} holds them). */
+    public static double of(boolean[][] masks) {
+        long[][] bitsets = new long[masks.length][];
+        for (int m = 0; m < masks.length; m++) {
+            bitsets[m] = ForegroundMask.empty(masks[m].length);
+            for (int p = 0; p < masks[m].length; p++) {
+                ForegroundMask.include(bitsets[m], p, masks[m][p] ? 1 : 0);
+            }
+        }
+        return meanPairwiseDistance(bitsets);
     }
 
     /**

@@ -53,4 +53,21 @@ class SampleDiversityTest {
         }
         return mask;
     }
+
+    @Test
+    void booleanMasksScoreAsTheirBitsetsDo() {
+        boolean[] empty = new boolean[70];
+        boolean[] left = new boolean[70];
+        boolean[] right = new boolean[70];
+        boolean[] first = new boolean[70];
+        for (int p = 0; p < 35; p++) {
+            left[p] = true;
+            right[35 + p] = true;
+        }
+        first[0] = true;
+        // pairs: (left, right) 1, (left, first) 1 - 1/35, (right, first) 1
+        assertEquals((1 + (1 - 1.0 / 35) + 1) / 3, SampleDiversity.of(new boolean[][] {left, right, first}), EPS);
+        assertEquals(0.0, SampleDiversity.of(new boolean[][] {empty, empty}), "two empty samples are the same shape");
+        assertEquals(1.0, SampleDiversity.of(new boolean[][] {empty, left}), "an empty and a drawn sample differ wholly");
+    }
 }
