@@ -10,10 +10,8 @@ import io.flowseg.events.UncertaintyMap;
 import io.flowseg.statistics.StudyFacts;
 import io.flowseg.uncertainty.UncertaintySummary;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,13 +43,12 @@ final class AlertEvaluator implements Processor<String, UncertaintyMap, String, 
     private final MonitoringSettings settings;
     private final MonitoringListener listener;
     private final Set<String> reportedBadPolicies = new HashSet<>();
-    /** Study ids of {@link #alertedMaps} in the order they alerted, to keep only the newest. */
-    private final Deque<String> alertedOrder = new ArrayDeque<>();
     private ProcessorContext<String, Assessment> context;
     private TimestampedKeyValueStore<String, ThresholdPolicy> policies;
     private TimestampedKeyValueStore<String, String> delivered;
     private KeyValueStore<String, UncertaintyAlert> recentAlerts;
-    private KeyValueStore<String, UncertaintyMap> alertedMaps;
+    /** The maps of the newest alerted studies, for the dashboard's cases. */
+    private NewestKept<UncertaintyMap> alertedMaps;
 
     AlertEvaluator(MonitoringSettings settings, MonitoringListener listener) {
         this.settings = settings;
@@ -64,7 +61,7 @@ final class AlertEvaluator implements Processor<String, UncertaintyMap, String, 
         this.policies = context.getStateStore(MonitoringStores.POLICIES);
         this.delivered = context.getStateStore(MonitoringStores.DELIVERED);
         this.recentAlerts = context.getStateStore(MonitoringStores.RECENT_ALERTS);
-        this.alertedMaps = context.getStateStore(MonitoringStores.ALERTED_MAPS);
+        this.alertedMaps = new NewestKept<>(context.getStateStore(MonitoringStores.ALERTED_MAPS), settings.recentCases());
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetStudiesBefore);
     }
 
@@ -103,7 +100,7 @@ final class AlertEvaluator implements Processor<String, UncertaintyMap, String, 
             context.forward(new Record<>(studyId, new Assessment.CountedStudy(facts), record.timestamp()));
         }
         if (!raised.isEmpty()) {
-            keepCase(studyId, map);
+            alertedMaps.keep(studyId, map);
             trimRecentAlerts();
         }
     }
@@ -130,16 +127,6 @@ final class AlertEvaluator implements Processor<String, UncertaintyMap, String, 
         Set<String> ids = new LinkedHashSet<>();
         Arrays.stream(joined.split(ID_SEPARATOR)).filter(id -> !id.isEmpty()).forEach(ids::add);
         return ids;
-    }
-
-    /** Keeps the map of an alerted study for the dashboard, and only the newest {@code recentCases}. */
-    private void keepCase(String studyId, UncertaintyMap map) {
-        alertedMaps.put(studyId, map);
-        alertedOrder.remove(studyId);
-        alertedOrder.addLast(studyId);
-        while (alertedOrder.size() > settings.recentCases()) {
-            alertedMaps.delete(alertedOrder.removeFirst());
-        }
     }
 
     private void trimRecentAlerts() {

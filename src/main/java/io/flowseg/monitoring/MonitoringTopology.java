@@ -10,6 +10,8 @@ import io.flowseg.statistics.StudyFacts;
 import io.flowseg.statistics.WindowStatistics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -45,6 +47,7 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class MonitoringTopology {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
+    private static final int IMAGE_CHANGELOG_SEGMENT_BYTES = 64 << 20;
 
     private MonitoringTopology() {
     }
@@ -76,7 +79,7 @@ public final class MonitoringTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(
                 MonitoringStores.RECENT_SEGMENTATIONS), Serdes.String(), serdes.value(SegmentationResult.class))
-                .withLoggingDisabled());
+                .withLoggingEnabled(imageChangelog(settings)));
         builder.stream(settings.topics().segmentations(), Consumed.with(key, serdes.value(SegmentationResult.class)))
                 .process(() -> new SegmentationKeeper(settings.recentCases()), Named.as("keep-segmentations"),
                         MonitoringStores.RECENT_SEGMENTATIONS);
@@ -89,9 +92,20 @@ public final class MonitoringTopology {
                 Stores.inMemoryKeyValueStore(MonitoringStores.DELIVERED), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MonitoringStores.RECENT_ALERTS),
                 Serdes.String(), serdes.value(UncertaintyAlert.class)));
-        // Images are large and only for the dashboard: kept in memory, not replicated to a changelog.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MonitoringStores.ALERTED_MAPS),
-                Serdes.String(), serdes.value(UncertaintyMap.class)).withLoggingDisabled());
+                Serdes.String(), serdes.value(UncertaintyMap.class)).withLoggingEnabled(imageChangelog(settings)));
+    }
+
+    /**
+     * The image stores are logged like the others, so the instance that takes over a partition
+     * (a rebalance, a restart) shows the cases alerted before it. Their changelogs take records as
+     * large as a result may be, and roll small segments, since compaction never cleans the active
+     * one and a restore reads it all.
+     */
+    private static Map<String, String> imageChangelog(MonitoringSettings settings) {
+        int segmentBytes = Math.max(IMAGE_CHANGELOG_SEGMENT_BYTES, 2 * settings.maxMessageBytes());
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxMessageBytes()),
+                TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(segmentBytes));
     }
 
     private static List<UncertaintyAlert> alertOf(Assessment assessment) {

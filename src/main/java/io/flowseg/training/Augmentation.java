@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * Label-preserving augmentation for tiny multi-rater sets, each part switchable: the 8 rotations
- * and mirror images of the square, integer translations, a zoom about the centre (so that a few
- * lesions teach every size: a small set's few dot-sized nodules are otherwise a size the network
- * rarely sees), and intensity jitter of the image alone
+ * and mirror images of the square, integer translations, a zoom about the centre (meant to let a
+ * few lesions teach every size; off by default, since on LIDC it measured worse: see the README),
+ * and intensity jitter of the image alone
  * (contrast about the mean, gamma, additive noise). One {@link Draw} moves the image and every
  * mask it is paired with by the same geometry.
  *

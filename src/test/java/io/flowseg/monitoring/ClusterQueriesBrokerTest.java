@@ -38,6 +38,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -49,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * own application.server and a small HTTP endpoint serving its local answers at the peer paths:
  * an instance asked for a study another instance holds fetches it from there, and list answers
  * hold both instances' partitions. With one instance gone, lists answer partially and a study it
- * held cannot be read.
+ * held cannot be read. An instance that joins later and takes a partition over shows the cases
+ * alerted before it, restored from the image stores' changelogs.
  */
 class ClusterQueriesBrokerTest {
     private static final int STUDIES = 8;
@@ -59,12 +62,8 @@ class ClusterQueriesBrokerTest {
         String applicationId = "cluster-queries-test-" + UUID.randomUUID();
         try (BrokerStack stack = new BrokerStack()) {
             MonitoringSettings settings = stack.settings;
-            createTopics(stack.connection, settings);
             PeerAnswers answers = new PeerAnswers(stack.serdes, settings.topics());
-            try (PolicyTopic policies = new PolicyTopic(stack.connection, settings.topics().policies(), stack.codec)) {
-                policies.write(policy("all", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.1,
-                        Severity.WARNING, true), TIMEOUT);
-            }
+            alertOnEveryStudy(stack);
             try (Instance a = new Instance(stack.broker, applicationId, settings, stack.serdes, answers);
                  Instance b = new Instance(stack.broker, applicationId, settings, stack.serdes, answers)) {
                 await("both instances holding partitions", () -> a.streams.state() == KafkaStreams.State.RUNNING
@@ -72,16 +71,7 @@ class ClusterQueriesBrokerTest {
                         && a.streams.streamsMetadataForStore(MonitoringStores.RECENT_ALERTS).size() == 2
                         && a.streams.streamsMetadataForStore(MonitoringStores.HOURLY).size() == 2);
 
-                Instant acquired = Instant.now().minusSeconds(60);
-                List<String> studies = new ArrayList<>();
-                for (int i = 0; i < STUDIES; i++) {
-                    UncertaintyMap map = map("study-" + i, "site-" + i, "CT", "CHEST", acquired, 0.3);
-                    studies.add(map.getStudy().getStudyId());
-                    send(stack.connection, stack.codec, settings.topics().uncertainty(), map.getStudy().getStudyId(),
-                            map);
-                    send(stack.connection, stack.codec, settings.topics().segmentations(), map.getStudy().getStudyId(),
-                            segmentation(map));
-                }
+                List<String> studies = sendStudies(stack);
                 await("every study counted", () -> studiesCounted(a) == STUDIES && studiesCounted(b) == STUDIES);
 
                 // Lists: each instance holds some of the studies, and answers with all of them.
@@ -128,6 +118,38 @@ class ClusterQueriesBrokerTest {
                         partial.unanswered().toString());
                 assertEquals(Set.copyOf(localA), Set.copyOf(alertedStudies(partial.value())));
                 assertThrows(PeerUnreachableException.class, () -> a.cluster.alertedMap(heldByB));
+            }
+        }
+    }
+
+    @Test
+    void anInstanceTakingOverAPartitionShowsTheCasesAlertedBeforeIt() throws Exception {
+        String applicationId = "cluster-takeover-test-" + UUID.randomUUID();
+        try (BrokerStack stack = new BrokerStack()) {
+            MonitoringSettings settings = stack.settings;
+            PeerAnswers answers = new PeerAnswers(stack.serdes, settings.topics());
+            alertOnEveryStudy(stack);
+            try (Instance a = new Instance(stack.broker, applicationId, settings, stack.serdes, answers)) {
+                List<String> studies = sendStudies(stack);
+                await("every case and segmentation kept by the only instance", () -> studies.stream().allMatch(
+                        study -> a.local().alertedMap(study).isPresent() && a.local().segmentation(study).isPresent()));
+
+                // b joins with an empty state directory, as a new or rescheduled pod does, and takes a partition over.
+                try (Instance b = new Instance(stack.broker, applicationId, settings, stack.serdes, answers)) {
+                    await("b holding a partition", () -> b.streams.state() == KafkaStreams.State.RUNNING
+                            && !b.local().alertedCases(100).isEmpty());
+                    for (Instance asked : List.of(a, b)) {
+                        assertEquals(Set.copyOf(studies), asked.cluster.alertedCases(100).value().stream()
+                                .map(AlertedCase::studyId).collect(Collectors.toSet()), "every case, whoever holds it");
+                        for (String study : studies) {
+                            assertTrue(asked.cluster.alertedCase(study).orElseThrow().segmentation().isPresent(), study);
+                        }
+                    }
+                }
+                for (String store : List.of(MonitoringStores.ALERTED_MAPS, MonitoringStores.RECENT_SEGMENTATIONS)) {
+                    assertEquals(Integer.toString(settings.maxMessageBytes()), changelogConfig(stack.connection,
+                            applicationId + "-" + store + "-changelog", TopicConfig.MAX_MESSAGE_BYTES_CONFIG), store);
+                }
             }
         }
     }
@@ -241,6 +263,36 @@ class ClusterQueriesBrokerTest {
         return SegmentationResult.newBuilder().setStudy(map.getStudy()).setConsensusMask(map.getVariance())
                 .setMeanProbability(map.getVariance()).setForegroundAreaPixels(20).setForegroundAreaMm2(null)
                 .setSettings(map.getSettings()).setTimings(map.getTimings()).setImagePreview(null).build();
+    }
+
+    /** The topics, and a policy that every study of {@link #sendStudies} passes. */
+    private static void alertOnEveryStudy(BrokerStack stack) throws Exception {
+        createTopics(stack.connection, stack.settings);
+        try (PolicyTopic policies = new PolicyTopic(stack.connection, stack.settings.topics().policies(), stack.codec)) {
+            policies.write(policy("all", AlertScope.ANY, "meanVarianceForeground", Comparator.GT, 0.1,
+                    Severity.WARNING, true), TIMEOUT);
+        }
+    }
+
+    /** {@link #STUDIES} studies' maps and segmentations, one site each; returns their ids. */
+    private static List<String> sendStudies(BrokerStack stack) {
+        Instant acquired = Instant.now().minusSeconds(60);
+        List<String> studies = new ArrayList<>();
+        for (int i = 0; i < STUDIES; i++) {
+            UncertaintyMap map = map("study-" + i, "site-" + i, "CT", "CHEST", acquired, 0.3);
+            String study = map.getStudy().getStudyId();
+            studies.add(study);
+            send(stack.connection, stack.codec, stack.settings.topics().uncertainty(), study, map);
+            send(stack.connection, stack.codec, stack.settings.topics().segmentations(), study, segmentation(map));
+        }
+        return studies;
+    }
+
+    private static String changelogConfig(Map<String, Object> connection, String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(connection)) {
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+        }
     }
 
     private static void createTopics(Map<String, Object> connection, MonitoringSettings settings) throws Exception {
