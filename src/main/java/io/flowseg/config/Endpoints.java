@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Where Kafka and the schema registry are: the configuration's {@code kafka.*} settings and
@@ -35,6 +36,14 @@ public class Endpoints {
             connection.put("bootstrap.servers", bootstrapServers);
         }
         return connection;
+    }
+
+    /** The largest record a producer with these connection settings sends ({@code max.request.size}, else Kafka's 1 MiB). */
+    public static int maxRequestBytes(Map<String, Object> connection) {
+        Object configured = connection.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        Object limit = configured != null ? configured
+                : ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return Integer.parseInt(limit.toString().trim());
     }
 
     public String registryUrl() {

@@ -14,10 +14,10 @@ import java.time.Duration;
  * @param deliveredRetention how long a study is remembered, so a re-delivered result raises no second alert
  * @param recentAlerts       alerts kept for the API, per partition
  * @param recentCases        alerted studies whose images are kept for the dashboard, per partition
- * @param maxMessageBytes    the largest event the service handles ({@code flowseg.processor.max-message-bytes}):
- *                           the image stores' changelog topics accept records this large
+ * @param maxRecordBytes     the largest record the producers send ({@code kafka.max.request.size}), so the
+ *                           largest result: the image stores' changelog topics accept records this large
  */
 public record MonitoringSettings(TopicNames topics, Duration grace, Duration hourlyRetention,
                                  Duration dailyRetention, Duration deliveredRetention, int recentAlerts,
-                                 int recentCases, int maxMessageBytes) {
+                                 int recentCases, int maxRecordBytes) {
 }

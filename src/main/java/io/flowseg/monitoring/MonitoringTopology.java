@@ -103,8 +103,8 @@ public final class MonitoringTopology {
      * one and a restore reads it all.
      */
     private static Map<String, String> imageChangelog(MonitoringSettings settings) {
-        int segmentBytes = Math.max(IMAGE_CHANGELOG_SEGMENT_BYTES, 2 * settings.maxMessageBytes());
-        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxMessageBytes()),
+        int segmentBytes = (int) Math.min(Integer.MAX_VALUE, Math.max(IMAGE_CHANGELOG_SEGMENT_BYTES, 2L * settings.maxRecordBytes()));
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxRecordBytes()),
                 TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(segmentBytes));
     }
 

@@ -64,7 +64,7 @@ public class TopologyProducer {
     public MonitoringSettings settings() {
         FlowsegConfig.Monitoring m = config.monitoring();
         return new MonitoringSettings(TopicNames.of(config.topics()), m.grace(), m.hourlyRetention(), m.dailyRetention(), m.deliveredRetention(), m.recentAlerts(),
-                m.recentCases(), config.processor().maxMessageBytes());
+                m.recentCases(), Endpoints.maxRequestBytes(endpoints.kafka()));
     }
 
     /** Writes the initial policy to a policy topic that never held one, before the topology reads it. */

@@ -1,5 +1,6 @@
 package io.flowseg.service;
 
+import io.flowseg.config.Endpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -56,10 +56,7 @@ public final class OutputLimit implements AutoCloseable {
 
     /** The producer's limit in these connection settings (else Kafka's default, 1 MiB) and the topics'. */
     public static OutputLimit of(Map<String, Object> connection) {
-        Object configured = connection.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        Object limit = configured != null ? configured
-                : ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        return new OutputLimit(Integer.parseInt(limit.toString().trim()), Admin.create(connection));
+        return new OutputLimit(Endpoints.maxRequestBytes(connection), Admin.create(connection));
     }
 
     /** The record's size as the producer checks it against {@code max.request.size}. */

@@ -17,7 +17,7 @@ final class BrokerStack implements AutoCloseable {
     /** Topics of this run's own, so runs sharing nothing else still cannot meet. */
     final MonitoringSettings settings = new MonitoringSettings(
             TopicNames.defaults().withSuffix("." + UUID.randomUUID()), Duration.ofMinutes(30), Duration.ofDays(2),
-            Duration.ofDays(10), Duration.ofDays(7), 100, 10, 16 << 20);
+            Duration.ofDays(10), Duration.ofDays(7), 100, 10, 1 << 20);
     final EmbeddedBroker broker;
     final EmbeddedSchemaRegistry registry;
     final Map<String, Object> connection;

@@ -147,7 +147,7 @@ class ClusterQueriesBrokerTest {
                     }
                 }
                 for (String store : List.of(MonitoringStores.ALERTED_MAPS, MonitoringStores.RECENT_SEGMENTATIONS)) {
-                    assertEquals(Integer.toString(settings.maxMessageBytes()), changelogConfig(stack.connection,
+                    assertEquals(Integer.toString(settings.maxRecordBytes()), changelogConfig(stack.connection,
                             applicationId + "-" + store + "-changelog", TopicConfig.MAX_MESSAGE_BYTES_CONFIG), store);
                 }
             }

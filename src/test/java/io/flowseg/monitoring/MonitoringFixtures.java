@@ -35,7 +35,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 final class MonitoringFixtures {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final MonitoringSettings SETTINGS = new MonitoringSettings(new TopicNames("studies", "segmentations",
-            "maps", "alerts", "dead-letter", "policies", "statistics"), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10, 16 << 20);
+            "maps", "alerts", "dead-letter", "policies", "statistics"), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(10), Duration.ofDays(7), 100, 10, 1 << 20);
 
     private MonitoringFixtures() {
     }
